@@ -1,0 +1,4 @@
+'use strict';
+// `path/posix`: the POSIX flavour of the path module.
+
+module.exports = require('path').posix;
