@@ -140,8 +140,9 @@ function failureYaml(failure, extra) {
   return out;
 }
 
+// Durations come from a nanosecond clock in Node: at most six decimals.
 function formatDuration(ms) {
-  return inspect(ms, kInspectOptions);
+  return inspect(Math.round(ms * 1e6) / 1e6, kInspectOptions);
 }
 
 // Counts results the way Node's summary does: suites apart, and each test
