@@ -1,0 +1,145 @@
+'use strict';
+// Sets up the global environment (process, timers, console, microtasks,
+// structuredClone) and returns the entry point C calls with the command line.
+// Anything not needed by most scripts is installed as a lazy getter.
+
+const runtime = internalBinding('runtime');
+const taskQueues = require('internal/process/task_queues');
+const uncaught = require('internal/process/uncaught');
+
+taskQueues.setHandlers(uncaught.triggerUncaught, () => uncaught.processRejections(taskQueues.pendingRejections));
+require('internal/util/stack').install();
+
+const process = require('internal/process/object');
+
+function defineGlobal(name, value) {
+  Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
+}
+
+// Defined on first access, so start-up pays only for what a script uses.
+function defineLazyGlobal(name, load, enumerable = false) {
+  Object.defineProperty(globalThis, name, {
+    configurable: true,
+    enumerable,
+    get() {
+      const value = load();
+      defineGlobal(name, value);
+      return value;
+    },
+    set(value) {
+      defineGlobal(name, value);
+    },
+  });
+}
+
+defineGlobal('process', process);
+defineGlobal('global', globalThis);
+defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
+
+const timers = require('timers');
+for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
+  defineGlobal(name, timers[name]);
+}
+
+defineLazyGlobal('console', () => require('console'));
+defineLazyGlobal('structuredClone', () => require('internal/structured_clone').structuredClone);
+for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+  defineLazyGlobal(name, () => require('internal/event_target')[name]);
+}
+for (const name of ['AbortController', 'AbortSignal']) {
+  defineLazyGlobal(name, () => require('internal/abort_controller')[name]);
+}
+
+runtime.emitBeforeExit = function emitBeforeExit() {
+  if (process._exiting) return;
+  process.emit('beforeExit', process.exitCode | 0);
+};
+
+runtime.emitExit = function emitExit() {
+  if (!process._exiting) {
+    process._exiting = true;
+    process.emit('exit', process.exitCode | 0);
+  }
+  runtime.exitCode = process.exitCode | 0;
+};
+
+// Every C -> JS callback enters through here. Ticks run before returning to
+// C, which then lets JSC drain promise jobs: Node's order.
+const { processTicksAndRejections, tickInfo } = taskQueues;
+function dispatch(fn, a, b, c, d) {
+  let result;
+  try {
+    result = fn(a, b, c, d);
+  } catch (err) {
+    uncaught.triggerUncaught(err, false);
+  }
+  if (tickInfo[0] !== 0) processTicksAndRejections();
+  return result;
+}
+runtime.setEntryPoints(dispatch, taskQueues.processTicksAndRejections);
+
+function fail(message, code = 1) {
+  internalBinding('fs').writeString(2, `anode: ${message}\n`);
+  uncaught.exitNow(code);
+}
+
+function evalCode(code, filename, print) {
+  const Module = require('internal/modules/cjs/loader');
+  const path = require('path');
+  const { module, require: req } = Module._requireFor(path.join(process.cwd(), filename));
+  // Like Node, -e code sees require/module/__filename as globals.
+  defineGlobal('require', req);
+  defineGlobal('module', module);
+  defineGlobal('exports', module.exports);
+  defineGlobal('__filename', filename);
+  defineGlobal('__dirname', '.');
+  const result = (0, eval)(code);
+  if (print) {
+    const { inspect } = require('internal/util/inspect');
+    const out = typeof result === 'string' ? result : inspect(result, { colors: process.stdout.isTTY && process.stdout.hasColors() });
+    process.stdout.write(`${out}\n`);
+  }
+}
+
+function runScript(script) {
+  const path = require('path');
+  const Module = require('internal/modules/cjs/loader');
+  const fsb = internalBinding('fs');
+  const abs = path.resolve(script);
+  let file;
+  try {
+    file = Module._resolveFilename(abs, null, true);
+  } catch (err) {
+    if (err.code === 'MODULE_NOT_FOUND') {
+      if (fsb.internalModuleStat(abs) === 1 && fsb.internalModuleStat(`${abs}/package.json`) === 0) throw err;
+      return fail(`cannot find module '${abs}'`);
+    }
+    throw err;
+  }
+  process.argv[1] = file;
+  Module.runMain(file);
+}
+
+function start(options) {
+  process.execArgv = options.execArgv;
+  switch (options.mode) {
+    case 'eval':
+      process.argv.push(...options.args);
+      return evalCode(options.code, '[eval]', options.print);
+    case 'stdin': {
+      process.argv.push('-', ...options.args);
+      const ctx = {};
+      const code = internalBinding('fs').readFdUtf8(0, ctx);
+      if (code === undefined) return fail(`cannot read the script from stdin: ${ctx.code}`);
+      return evalCode(code, '[stdin]', false);
+    }
+    case 'test':
+      process.argv.push(...options.args);
+      return require('internal/test_runner/runner').run(options.args);
+    default:
+      process.argv.push(options.script, ...options.args);
+      return runScript(options.script);
+  }
+}
+
+module.exports = { start };

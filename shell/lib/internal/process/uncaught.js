@@ -1,0 +1,123 @@
+'use strict';
+// Uncaught exceptions and unhandled rejections: Node's 'uncaughtException' /
+// 'unhandledRejection' events, and its report (source line with a caret, the
+// error, exit status 1) when nobody handles them.
+
+const { stackOf, parseStack } = require('internal/util/stack');
+
+const fsb = internalBinding('fs');
+const kArrowMessage = Symbol.for('anode.arrowMessage');
+
+function writeErr(s) {
+  fsb.writeString(2, s);
+}
+
+function safeInspect(value) {
+  try {
+    return require('internal/util/inspect').inspect(value);
+  } catch {
+    try { return String(value); } catch { return '[value that cannot be printed]'; }
+  }
+}
+
+// "file:line\n<source line>\n<caret>\n" for the first frame in a user file.
+function arrowFor(err) {
+  if (err !== null && typeof err === 'object') {
+    try {
+      if (typeof err[kArrowMessage] === 'string') return err[kArrowMessage];
+    } catch { /* a hostile getter */ }
+  }
+  let raw;
+  try { raw = err && err.stack; } catch { return ''; }
+  if (typeof raw !== 'string') return '';
+  const frame = parseStack(raw).find((f) => f.fileName && f.fileName.startsWith('/') && f.lineNumber);
+  if (!frame) return '';
+  const source = fsb.readFileUtf8(frame.fileName, {});
+  if (typeof source !== 'string') return '';
+  const line = source.split('\n')[frame.lineNumber - 1];
+  if (line === undefined) return '';
+  const col = Math.max(0, (frame.columnNumber || 1) - 1);
+  return `${frame.fileName}:${frame.lineNumber}\n${line}\n${' '.repeat(Math.min(col, line.length))}^\n`;
+}
+
+function report(err) {
+  const arrow = arrowFor(err);
+  let body;
+  if (err !== null && typeof err === 'object' && typeof err.stack === 'string') {
+    stackOf(err);
+    body = safeInspect(err);
+  } else {
+    body = safeInspect(err);
+    if (arrow === '') body += '\n(Use `anode --trace-uncaught ...` to show where the exception was thrown)';
+  }
+  writeErr(`${arrow}${arrow ? '\n' : ''}${body}\n\nanode v${process.versions.anode}\n`);
+}
+
+let handling = false;
+
+function exitNow(code) {
+  process.exitCode = code;
+  if (!process._exiting) {
+    process._exiting = true;
+    try {
+      process.emit('exit', code);
+    } catch {
+      // an exit listener that throws cannot change the outcome
+    }
+  }
+  internalBinding('process_methods').reallyExit(code);
+}
+
+// Called for every exception that escapes a callback.
+function triggerUncaught(err, fromPromise) {
+  const origin = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  if (handling) {
+    // The handler itself threw: Node exits with 7.
+    report(err);
+    exitNow(7);
+    return;
+  }
+  try {
+    process.emit('uncaughtExceptionMonitor', err, origin);
+  } catch { /* ignored, as in Node */ }
+  if (process.listenerCount('uncaughtException') === 0) {
+    report(err);
+    exitNow(1);
+    return;
+  }
+  handling = true;
+  try {
+    process.emit('uncaughtException', err, origin);
+  } catch (err2) {
+    handling = false;
+    report(err2);
+    exitNow(7);
+    return;
+  }
+  handling = false;
+}
+
+function unhandledRejectionError(reason) {
+  let text;
+  try { text = String(reason); } catch { text = safeInspect(reason); }
+  const err = new Error('This error originated either by throwing inside of an async function ' +
+    'without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
+    `The promise rejected with the reason "${safeInspect(reason)}".`);
+  err.name = 'UnhandledPromiseRejection';
+  err.code = 'ERR_UNHANDLED_REJECTION';
+  void text;
+  return err;
+}
+
+// Runs after ticks, for promises JSC found rejected without a handler.
+function processRejections(pending) {
+  while (pending.length > 0) {
+    const { promise, reason } = pending.shift();
+    const handled = process.emit('unhandledRejection', reason, promise);
+    if (handled) continue;
+    const isError = reason !== null && typeof reason === 'object' && typeof reason.stack === 'string';
+    triggerUncaught(isError ? reason : unhandledRejectionError(reason), true);
+  }
+}
+
+module.exports = { triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow };

@@ -1,0 +1,145 @@
+'use strict';
+// JavaScriptCore writes stacks as `fn@/file.js:1:30`; Node code and npm
+// packages read V8's `    at fn (/file.js:1:30)`. This converts, builds
+// CallSite objects for Error.prepareStackTrace, and wraps
+// Error.captureStackTrace so the hook works as in V8.
+
+const kConverted = Symbol('kStackConverted');
+
+// One JSC frame -> { functionName, fileName, lineNumber, columnNumber, native, isEval }
+function parseFrame(line) {
+  const at = line.lastIndexOf('@');
+  let name = at === -1 ? '' : line.slice(0, at);
+  const loc = at === -1 ? line : line.slice(at + 1);
+  if (name === 'global code' || name === 'module code') name = '';
+  const isEval = name === 'eval code' || name === 'eval';
+  if (isEval) name = 'eval';
+  if (loc === '[native code]') {
+    return { functionName: name, fileName: null, lineNumber: null, columnNumber: null, native: true, isEval };
+  }
+  const m = /^(.*):(\d+):(\d+)$/.exec(loc);
+  if (m === null) {
+    return { functionName: name, fileName: loc || null, lineNumber: null, columnNumber: null, native: false, isEval };
+  }
+  return {
+    functionName: name,
+    fileName: m[1],
+    lineNumber: +m[2],
+    columnNumber: +m[3],
+    native: false,
+    isEval,
+  };
+}
+
+function parseStack(stack) {
+  if (typeof stack !== 'string' || stack === '') return [];
+  const frames = [];
+  for (const line of stack.split('\n')) {
+    if (line === '' || line.startsWith('    at ')) continue;
+    frames.push(parseFrame(line));
+  }
+  return frames;
+}
+
+class CallSite {
+  constructor(frame) { this._f = frame; }
+  getThis() { return undefined; }
+  getTypeName() { return null; }
+  getFunction() { return undefined; }
+  getFunctionName() { return this._f.functionName || null; }
+  getMethodName() { return null; }
+  getFileName() { return this._f.fileName ?? undefined; }
+  getLineNumber() { return this._f.lineNumber; }
+  getColumnNumber() { return this._f.columnNumber; }
+  getEvalOrigin() { return undefined; }
+  getScriptNameOrSourceURL() { return this._f.fileName; }
+  getScriptHash() { return ''; }
+  getEnclosingColumnNumber() { return null; }
+  getEnclosingLineNumber() { return null; }
+  getPosition() { return 0; }
+  getPromiseIndex() { return null; }
+  isToplevel() { return !this._f.functionName; }
+  isEval() { return this._f.isEval; }
+  isNative() { return this._f.native; }
+  isConstructor() { return false; }
+  isAsync() { return false; }
+  isPromiseAll() { return false; }
+  toString() { return formatFrame(this._f); }
+}
+
+function formatFrame(f) {
+  let loc;
+  if (f.native) loc = 'native';
+  else if (f.fileName === null) loc = '<anonymous>';
+  else if (f.lineNumber === null) loc = f.fileName;
+  else loc = `${f.fileName}:${f.lineNumber}:${f.columnNumber}`;
+  if (f.functionName) return `${f.functionName} (${loc})`;
+  return loc;
+}
+
+function errorHeader(err) {
+  let name;
+  let message;
+  try {
+    name = err.name;
+    message = err.message;
+  } catch {
+    return 'Error';
+  }
+  name = name === undefined ? 'Error' : String(name);
+  message = message === undefined ? '' : String(message);
+  if (name === '') return message;
+  if (message === '') return name;
+  return `${name}: ${message}`;
+}
+
+// V8's stack text for frames captured by JSC.
+function v8Stack(header, jscStack) {
+  let out = header;
+  for (const f of parseStack(jscStack)) out += `\n    at ${formatFrame(f)}`;
+  return out;
+}
+
+// The stack of `err` in V8's shape (converted once, then cached).
+function stackOf(err) {
+  if (err === null || typeof err !== 'object') return undefined;
+  let stack;
+  try {
+    stack = err.stack;
+  } catch {
+    return undefined;
+  }
+  if (typeof stack !== 'string') return stack;
+  if (err[kConverted] === stack) return stack;
+  if (stack.startsWith('    at ') || /^\S[^\n]*\n    at /.test(stack) || /^[^@\n]*(Error|Exception)\b/.test(stack)) {
+    return stack; // already V8-shaped, or written by hand
+  }
+  const converted = v8Stack(errorHeader(err), stack);
+  try {
+    Object.defineProperty(err, 'stack', { value: converted, writable: true, configurable: true, enumerable: false });
+    Object.defineProperty(err, kConverted, { value: converted, configurable: true });
+  } catch {
+    // frozen errors keep their JSC stack
+  }
+  return converted;
+}
+
+function install() {
+  const jscCapture = Error.captureStackTrace;
+  if (typeof jscCapture !== 'function') return;
+  Error.captureStackTrace = function captureStackTrace(obj, fn) {
+    jscCapture(obj, fn);
+    const raw = obj.stack;
+    const prepare = Error.prepareStackTrace;
+    let stack;
+    if (typeof prepare === 'function') {
+      const sites = parseStack(raw).map((f) => new CallSite(f));
+      stack = prepare(obj, sites);
+    } else {
+      stack = v8Stack(errorHeader(obj), raw);
+    }
+    Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
+  };
+}
+
+module.exports = { parseStack, parseFrame, stackOf, v8Stack, errorHeader, install, CallSite };

@@ -1,0 +1,83 @@
+'use strict';
+// timers/promises: promise forms of the timers, with AbortSignal support.
+
+const { Timeout, Immediate, clearTimeout, clearImmediate } = require('internal/timers');
+
+function abortError(signal) {
+  const { AbortError } = require('internal/errors');
+  return new AbortError(undefined, { cause: signal.reason });
+}
+
+function validateOptions(options) {
+  if (options === null || typeof options !== 'object') {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
+  }
+  const { signal, ref = true } = options;
+  return { signal, ref };
+}
+
+function setTimeout(after, value, options = {}) {
+  const { signal, ref } = validateOptions(options);
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const timer = new Timeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, after, undefined, false, ref);
+    function onAbort() {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function setImmediate(value, options = {}) {
+  const { signal, ref } = validateOptions(options);
+  if (signal?.aborted) return Promise.reject(abortError(signal));
+  return new Promise((resolve, reject) => {
+    const imm = new Immediate(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, undefined);
+    if (!ref) imm.unref();
+    function onAbort() {
+      clearImmediate(imm);
+      reject(abortError(signal));
+    }
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+async function* setInterval(after, value, options = {}) {
+  const { signal, ref } = validateOptions(options);
+  if (signal?.aborted) throw abortError(signal);
+  let pending = 0;
+  let wake = null;
+  const timer = new Timeout(() => {
+    pending++;
+    if (wake) { wake(); wake = null; }
+  }, after, undefined, true, ref);
+  let aborted = false;
+  const onAbort = () => { aborted = true; if (wake) { wake(); wake = null; } };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (pending === 0) await new Promise((resolve) => { wake = resolve; });
+      if (aborted) throw abortError(signal);
+      pending--;
+      yield value;
+    }
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+const scheduler = {
+  wait: (delay, options) => setTimeout(delay, undefined, options),
+  yield: () => setImmediate(),
+};
+
+module.exports = { setTimeout, setImmediate, setInterval, scheduler };

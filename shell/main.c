@@ -1,0 +1,149 @@
+/* The anode command line: parses options and hands them to the runtime. */
+#include <stdio.h>
+#include <string.h>
+
+#include "anode-config.h"
+#include "anode-runtime.h"
+#include "js-util.h"
+
+static const char usage[] =
+  "Usage: anode [options] [script.js | APPDIR | -] [arguments]\n"
+  "       anode --test [files or directories...]\n"
+  "\n"
+  "Runs a JavaScript program on JavaScriptCore with Node's APIs.\n"
+  "\n"
+  "Options:\n"
+  "  -e, --eval CODE       evaluate CODE\n"
+  "  -p, --print EXPR      evaluate EXPR and print the result\n"
+  "  --test [paths...]     run test files (node:test) and print a TAP report\n"
+  "  -v, --version         print anode's version\n"
+  "  -h, --help            print this help\n"
+  "  -                     read the script from standard input\n"
+  "  --                    end of options\n"
+  "\n"
+  "APPDIR runs the \"main\" of APPDIR/package.json (default index.js).\n";
+
+typedef struct {
+  const char *mode; /* "script", "eval", "stdin", "test", "repl" */
+  const char *script;
+  const char *code;
+  gboolean print;
+  GPtrArray *exec_argv;
+  GPtrArray *args;
+} cli_options_t;
+
+/* Returns -1 to go on, or an exit status. */
+static int
+parse_args (int argc, char **argv, cli_options_t *o)
+{
+  int i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp (a, "--") == 0) {
+      i++;
+      break;
+    }
+    if (a[0] != '-' || strcmp (a, "-") == 0)
+      break;
+    if (strcmp (a, "-v") == 0 || strcmp (a, "--version") == 0) {
+      printf ("v%s\n", ANODE_VERSION);
+      return 0;
+    }
+    if (strcmp (a, "-h") == 0 || strcmp (a, "--help") == 0) {
+      fputs (usage, stdout);
+      return 0;
+    }
+    g_ptr_array_add (o->exec_argv, (char *) a);
+    if (strcmp (a, "-e") == 0 || strcmp (a, "--eval") == 0 ||
+        strcmp (a, "-p") == 0 || strcmp (a, "--print") == 0) {
+      if (i + 1 >= argc) {
+        fprintf (stderr, "anode: %s requires an argument\n", a);
+        return 2;
+      }
+      o->mode = "eval";
+      o->print = a[1] == 'p' || a[2] == 'p';
+      o->code = argv[++i];
+      g_ptr_array_add (o->exec_argv, (char *) o->code);
+      continue;
+    }
+    if (g_str_has_prefix (a, "--eval=") || g_str_has_prefix (a, "--print=")) {
+      o->mode = "eval";
+      o->print = a[2] == 'p';
+      o->code = strchr (a, '=') + 1;
+      continue;
+    }
+    if (strcmp (a, "--test") == 0) {
+      o->mode = "test";
+      continue;
+    }
+    fprintf (stderr, "anode: bad option: %s\n(see anode --help)\n", a);
+    return 2;
+  }
+
+  if (strcmp (o->mode, "test") == 0) {
+    for (; i < argc; i++)
+      g_ptr_array_add (o->args, argv[i]);
+    return -1;
+  }
+  if (strcmp (o->mode, "eval") != 0) {
+    if (i < argc) {
+      o->script = argv[i++];
+      o->mode = strcmp (o->script, "-") == 0 ? "stdin" : "script";
+    } else {
+      /* Node would start a REPL on a terminal; anode reads stdin. */
+      o->mode = "stdin";
+      o->script = "-";
+    }
+  }
+  for (; i < argc; i++)
+    g_ptr_array_add (o->args, argv[i]);
+  return -1;
+}
+
+static JSCValue *
+strv_value (JSCContext *ctx, GPtrArray *a)
+{
+  g_ptr_array_add (a, NULL);
+  JSCValue *v = jsc_value_new_array_from_strv (ctx, (const char *const *) a->pdata);
+  g_ptr_array_remove_index (a, a->len - 1);
+  return v;
+}
+
+int
+main (int argc, char **argv)
+{
+  cli_options_t o = { .mode = "script" };
+  g_autoptr (GPtrArray) exec_argv = g_ptr_array_new ();
+  g_autoptr (GPtrArray) args = g_ptr_array_new ();
+  o.exec_argv = exec_argv;
+  o.args = args;
+
+  int status = parse_args (argc, argv, &o);
+  if (status >= 0)
+    return status;
+
+  anode_runtime_t *rt = anode_runtime_new (argc, argv);
+  g_autoptr (JSCValue) opts = jsc_value_new_object (rt->ctx, NULL, NULL);
+  anode_set_string (opts, "mode", o.mode);
+  if (o.script)
+    anode_set_string (opts, "script", o.script);
+  if (o.code)
+    anode_set_string (opts, "code", o.code);
+  g_autoptr (JSCValue) print = jsc_value_new_boolean (rt->ctx, o.print);
+  anode_set_value (opts, "print", print);
+  g_autoptr (JSCValue) ea = strv_value (rt->ctx, exec_argv);
+  g_autoptr (JSCValue) aa = strv_value (rt->ctx, args);
+  anode_set_value (opts, "execArgv", ea);
+  anode_set_value (opts, "args", aa);
+
+  if (!anode_runtime_start (rt, opts))
+    status = 70;
+  else
+    status = anode_runtime_run (rt);
+  g_clear_object (&opts);
+  g_clear_object (&ea);
+  g_clear_object (&aa);
+  g_clear_object (&print);
+  anode_runtime_free (rt);
+  return status;
+}

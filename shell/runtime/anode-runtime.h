@@ -1,0 +1,125 @@
+/* The anode runtime: one JSCContext on one libuv loop driven from GLib. */
+#pragma once
+
+#include <glib.h>
+#include <jsc/jsc.h>
+#include <uv.h>
+
+G_BEGIN_DECLS
+
+/* Slots of the Int32Array shared with internal/process/task_queues.js: JS sets
+ * them so C learns, without a call, that ticks or rejections are pending. */
+enum {
+  ANODE_TICK_HAS_SCHEDULED = 0,
+  ANODE_TICK_HAS_REJECTION = 1,
+  ANODE_TICK_INFO_LEN = 2,
+};
+
+typedef struct anode_runtime anode_runtime_t;
+
+/* Everything one JS realm owns. There is no other global mutable state: a
+ * second context (worker, dev-mode restart) gets its own runtime. */
+struct anode_runtime {
+  JSCContext *ctx;
+  uv_loop_t loop;
+  GSource *uv_source;
+  GMainLoop *main_loop;
+
+  GHashTable *bindings; /* name -> JSCValue (binding object), owned */
+
+  /* Entry points the bootstrap hands back to C (all owned). */
+  JSCValue *dispatch;      /* (fn, ...args): calls fn, routes throws to fatal */
+  JSCValue *process_ticks; /* runs nextTicks and reports rejections */
+  JSCValue *tick_info_array;
+  int32_t *tick_info;
+
+  /* Timers and immediates (binding-timers.c). */
+  uv_timer_t timer;
+  uv_check_t immediate_check;
+  uv_idle_t immediate_idle;
+  JSCValue *process_timers;
+  JSCValue *process_immediate;
+  gboolean immediate_refed;
+  gboolean immediate_pending;
+
+  JSCValue *emit_signal; /* (signame) */
+  GHashTable *signals;   /* signum -> uv_signal_t*, owned */
+
+  int argc;
+  char **argv;
+  uint64_t start_time_ns;
+  int exit_code;
+};
+
+/* Creates the runtime: JS context, loop and GSource on the default main
+ * context. argv is borrowed and must outlive the runtime. */
+anode_runtime_t *anode_runtime_new (int argc, char **argv);
+
+/* Tears everything down; safe with NULL. */
+void anode_runtime_free (anode_runtime_t *rt);
+
+/* Runs the bootstrap, then hands `options` (what the command line asked
+ * for: mode, script, code, args, execArgv...) to the JS entry point. Returns
+ * FALSE when bootstrap itself failed (already reported on stderr). */
+gboolean anode_runtime_start (anode_runtime_t *rt, JSCValue *options);
+
+/* Spins the loop until nothing keeps it alive, with Node's beforeExit/exit
+ * semantics. Returns the process exit code. */
+int anode_runtime_run (anode_runtime_t *rt);
+
+/* Calls JS `fn` from C the way every libuv callback must: through the
+ * dispatch trampoline (exceptions become uncaughtException), then drains the
+ * nextTick queue and rejections. Returns the result (caller owns) or NULL. */
+JSCValue *anode_runtime_callback (anode_runtime_t *rt, JSCValue *fn,
+                                  guint n_args, JSCValue **args);
+
+/* Runs pending nextTicks/rejections until both queues are empty. */
+void anode_runtime_drain_ticks (anode_runtime_t *rt);
+
+/* Returns the binding object `name`, creating it on first use (borrowed), or
+ * NULL if no such binding exists. */
+JSCValue *anode_runtime_get_binding (anode_runtime_t *rt, const char *name);
+
+/* The runtime that owns `ctx` (borrowed). */
+anode_runtime_t *anode_runtime_from_context (JSCContext *ctx);
+
+/* Is anything keeping the loop alive? */
+gboolean anode_runtime_loop_alive (anode_runtime_t *rt);
+
+/* Makes `uv_backend_fd()` a GSource on the default main context. */
+GSource *anode_loop_source_new (anode_runtime_t *rt);
+
+/* Binding constructors: each returns a new object (caller owns). */
+typedef JSCValue *(*anode_binding_init_fn) (anode_runtime_t *rt);
+JSCValue *anode_binding_builtins_init (anode_runtime_t *rt);
+JSCValue *anode_binding_uv_init (anode_runtime_t *rt);
+JSCValue *anode_binding_fs_init (anode_runtime_t *rt);
+JSCValue *anode_binding_process_init (anode_runtime_t *rt);
+JSCValue *anode_binding_timers_init (anode_runtime_t *rt);
+JSCValue *anode_binding_tty_init (anode_runtime_t *rt);
+JSCValue *anode_binding_signals_init (anode_runtime_t *rt);
+JSCValue *anode_binding_spawn_sync_init (anode_runtime_t *rt);
+
+void anode_timers_close (anode_runtime_t *rt);
+void anode_signals_close (anode_runtime_t *rt);
+
+/* Compiles `source` as the body of a function with the given parameters and
+ * source URI, keeping line numbers. Returns the function (caller owns), or
+ * NULL with a GError describing the syntax error (file:line: message). */
+JSCValue *anode_compile_function (JSCContext *ctx, const char *source,
+                                  gssize len, const char *uri,
+                                  const char *const *params, GError **error);
+
+/* The error domain of anode_compile_function. */
+#define ANODE_COMPILE_ERROR (anode_compile_error_quark ())
+GQuark anode_compile_error_quark (void);
+
+/* Installs JSC's unhandled-rejection hook (jsc-private.c). */
+gboolean anode_jsc_set_unhandled_rejection_callback (JSCContext *ctx,
+                                                     JSCValue *fn);
+
+/* JSC heap figures for process.memoryUsage() (jsc-private.c). */
+void anode_jsc_heap_stats (JSCContext *ctx, double *heap_size,
+                           double *heap_capacity, double *extra_memory);
+
+G_END_DECLS

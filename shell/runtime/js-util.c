@@ -1,0 +1,87 @@
+/* Small helpers for building binding objects with the JSC GLib API. */
+#include "js-util.h"
+
+#include <stdarg.h>
+#include <uv.h>
+
+void
+anode_set_method (JSCValue *obj, const char *name, GCallback cb, gpointer data,
+                  GType return_type, guint n_params, ...)
+{
+  GType types[8];
+  va_list ap;
+
+  g_assert (n_params <= G_N_ELEMENTS (types));
+  va_start (ap, n_params);
+  for (guint i = 0; i < n_params; i++)
+    types[i] = va_arg (ap, GType);
+  va_end (ap);
+
+  JSCContext *ctx = jsc_value_get_context (obj);
+  g_autoptr (JSCValue) fn = jsc_value_new_functionv (ctx, name, cb, data, NULL,
+                                                     return_type, n_params,
+                                                     n_params ? types : NULL);
+  jsc_value_object_set_property (obj, name, fn);
+}
+
+void
+anode_set_method_variadic (JSCValue *obj, const char *name, GCallback cb,
+                           gpointer data, GType return_type)
+{
+  JSCContext *ctx = jsc_value_get_context (obj);
+  g_autoptr (JSCValue) fn = jsc_value_new_function_variadic (ctx, name, cb, data,
+                                                             NULL, return_type);
+  jsc_value_object_set_property (obj, name, fn);
+}
+
+void
+anode_set_int (JSCValue *obj, const char *name, gint64 value)
+{
+  g_autoptr (JSCValue) v =
+    jsc_value_new_number (jsc_value_get_context (obj), (double) value);
+  jsc_value_object_set_property (obj, name, v);
+}
+
+void
+anode_set_double (JSCValue *obj, const char *name, double value)
+{
+  g_autoptr (JSCValue) v = jsc_value_new_number (jsc_value_get_context (obj), value);
+  jsc_value_object_set_property (obj, name, v);
+}
+
+void
+anode_set_string (JSCValue *obj, const char *name, const char *value)
+{
+  g_autoptr (JSCValue) v = jsc_value_new_string (jsc_value_get_context (obj), value);
+  jsc_value_object_set_property (obj, name, v);
+}
+
+void
+anode_set_value (JSCValue *obj, const char *name, JSCValue *value)
+{
+  jsc_value_object_set_property (obj, name, value);
+}
+
+void
+anode_set_uv_error (JSCValue *errctx, int err, const char *syscall,
+                    const char *path)
+{
+  if (errctx == NULL || !jsc_value_is_object (errctx))
+    return;
+  anode_set_int (errctx, "errno", err);
+  anode_set_string (errctx, "code", uv_err_name (err));
+  anode_set_string (errctx, "syscall", syscall);
+  if (path != NULL)
+    anode_set_string (errctx, "path", path);
+}
+
+JSCValue *
+anode_string_new_utf8 (JSCContext *ctx, const char *data, gsize len)
+{
+  if (g_utf8_validate_len (data, len, NULL)) {
+    g_autoptr (GBytes) bytes = g_bytes_new (data, len);
+    return jsc_value_new_string_from_bytes (ctx, bytes);
+  }
+  g_autofree char *valid = g_utf8_make_valid (data, len);
+  return jsc_value_new_string (ctx, valid);
+}

@@ -1,0 +1,32 @@
+/* Small helpers for building binding objects with the JSC GLib API. */
+#pragma once
+
+#include <jsc/jsc.h>
+
+G_BEGIN_DECLS
+
+/* Defines method `name` on `obj`, calling `cb` with typed arguments (see
+ * jsc_value_new_functionv); `data` is passed last to `cb`, borrowed. */
+void anode_set_method (JSCValue *obj, const char *name, GCallback cb,
+                       gpointer data, GType return_type, guint n_params, ...);
+
+/* Same, but `cb` gets every argument as a GPtrArray of JSCValue. */
+void anode_set_method_variadic (JSCValue *obj, const char *name, GCallback cb,
+                                gpointer data, GType return_type);
+
+void anode_set_int (JSCValue *obj, const char *name, gint64 value);
+void anode_set_double (JSCValue *obj, const char *name, double value);
+void anode_set_string (JSCValue *obj, const char *name, const char *value);
+void anode_set_value (JSCValue *obj, const char *name, JSCValue *value);
+
+/* Reports libuv error `err` (negative) through the `errctx` object the JS
+ * caller passed in: sets errno, code and syscall (and path when given), which
+ * the JS side turns into Node's system error. */
+void anode_set_uv_error (JSCValue *errctx, int err, const char *syscall,
+                         const char *path);
+
+/* A new JS string from `len` bytes of UTF-8 (invalid sequences become
+ * U+FFFD). Caller owns. */
+JSCValue *anode_string_new_utf8 (JSCContext *ctx, const char *data, gsize len);
+
+G_END_DECLS

@@ -1,0 +1,60 @@
+/* The one place anode reaches past the JSC GLib API. Node's
+ * unhandled-rejection semantics need JSC's rejection tracker, which only the
+ * JSC C API exposes; javascriptcoregtk-6.0 exports both the C API and the
+ * (C++-mangled) bridge from JSCContext/JSCValue to it, but ships no headers
+ * for them, so the few prototypes are declared here. */
+#include "anode-runtime.h"
+
+typedef const struct OpaqueJSContext *JSContextRef;
+typedef struct OpaqueJSContext *JSGlobalContextRef;
+typedef const struct OpaqueJSValue *JSValueRef;
+typedef struct OpaqueJSValue *JSObjectRef;
+
+extern JSGlobalContextRef anode_jsc_context_get_js_context (JSCContext *ctx)
+  __asm__ ("_Z22jscContextGetJSContextP11_JSCContext");
+extern JSValueRef anode_jsc_value_get_js_value (JSCValue *value)
+  __asm__ ("_Z18jscValueGetJSValueP9_JSCValue");
+extern void JSGlobalContextSetUnhandledRejectionCallback (JSGlobalContextRef ctx,
+                                                          JSObjectRef function,
+                                                          JSValueRef *exception);
+
+gboolean
+anode_jsc_set_unhandled_rejection_callback (JSCContext *ctx, JSCValue *fn)
+{
+  JSValueRef exception = NULL;
+
+  g_return_val_if_fail (jsc_value_is_function (fn), FALSE);
+  JSGlobalContextSetUnhandledRejectionCallback (
+    anode_jsc_context_get_js_context (ctx),
+    (JSObjectRef) anode_jsc_value_get_js_value (fn), &exception);
+  return exception == NULL;
+}
+
+typedef struct OpaqueJSString *JSStringRef;
+extern JSObjectRef JSGetMemoryUsageStatistics (JSContextRef ctx);
+extern JSStringRef JSStringCreateWithUTF8CString (const char *string);
+extern void JSStringRelease (JSStringRef string);
+extern JSValueRef JSObjectGetProperty (JSContextRef ctx, JSObjectRef object,
+                                       JSStringRef name, JSValueRef *exception);
+extern double JSValueToNumber (JSContextRef ctx, JSValueRef value,
+                               JSValueRef *exception);
+
+static double
+stat_number (JSContextRef ctx, JSObjectRef stats, const char *name)
+{
+  JSStringRef key = JSStringCreateWithUTF8CString (name);
+  JSValueRef v = JSObjectGetProperty (ctx, stats, key, NULL);
+  JSStringRelease (key);
+  return v ? JSValueToNumber (ctx, v, NULL) : 0;
+}
+
+void
+anode_jsc_heap_stats (JSCContext *ctx, double *heap_size, double *heap_capacity,
+                      double *extra_memory)
+{
+  JSContextRef js = anode_jsc_context_get_js_context (ctx);
+  JSObjectRef stats = JSGetMemoryUsageStatistics (js);
+  *heap_size = stat_number (js, stats, "heapSize");
+  *heap_capacity = stat_number (js, stats, "heapCapacity");
+  *extra_memory = stat_number (js, stats, "extraMemorySize");
+}
