@@ -115,7 +115,9 @@ function contextLines(state, lines, i) {
   state.identical = 0;
 }
 
-function createErrDiff(actual, expected, operator) {
+// `message`, when given, replaces the header line (Node 20 keeps the diff
+// below a custom message for strictEqual and deepStrictEqual).
+function createErrDiff(actual, expected, operator, message) {
   const actualInspected = inspectValue(actual);
   const actualLines = actualInspected.split('\n');
   const expectedLines = inspectValue(expected).split('\n');
@@ -135,7 +137,7 @@ function createErrDiff(actual, expected, operator) {
     if (inputLength <= kMaxShortLength) {
       if (!isObjectLike(actual) && !isObjectLike(expected) &&
           (actual !== 0 || expected !== 0)) {
-        return `${kReadableOperator[operator]}\n\n` +
+        return `${message !== undefined ? message : kReadableOperator[operator]}\n\n` +
           `${actualLines[0]} !== ${expectedLines[0]}\n`;
       }
     } else if (operator !== 'strictEqualObject') {
@@ -191,7 +193,8 @@ function createErrDiff(actual, expected, operator) {
     other = '';
   }
 
-  const header = `${kReadableOperator[operator]}\n+ actual - expected`;
+  const header = `${message !== undefined ? message : kReadableOperator[operator]}` +
+    '\n+ actual - expected';
   const skippedMsg = ' ... Lines skipped';
 
   let lines = actualLines;
@@ -298,7 +301,10 @@ class AssertionError extends Error {
     let { actual, expected } = options;
     const stackStart = stackStartFn || options.stackStartFunction;
 
-    if (message != null) {
+    if (message != null &&
+        (operator === 'deepStrictEqual' || operator === 'strictEqual')) {
+      super(createErrDiff(actual, expected, operator, String(message)));
+    } else if (message != null) {
       super(String(message));
     } else {
       if (isObjectLike(actual) && isObjectLike(expected) &&
