@@ -102,10 +102,9 @@ function unhandledRejectionError(reason) {
   try { text = String(reason); } catch { text = safeInspect(reason); }
   const err = new Error('This error originated either by throwing inside of an async function ' +
     'without a catch block, or by rejecting a promise which was not handled with .catch(). ' +
-    `The promise rejected with the reason "${safeInspect(reason)}".`);
+    `The promise rejected with the reason "${text}".`);
   err.name = 'UnhandledPromiseRejection';
   err.code = 'ERR_UNHANDLED_REJECTION';
-  void text;
   return err;
 }
 

@@ -100,6 +100,17 @@ function v8Stack(header, jscStack) {
   return out;
 }
 
+// JSC's frames are `name@location` or `[native code]`, never indented, and
+// it writes no header line.
+function isJscStack(stack) {
+  for (const line of stack.split('\n')) {
+    if (line === '') continue;
+    if (line[0] === ' ' || line[0] === '\t') return false;
+    if (!line.includes('@') && line !== '[native code]') return false;
+  }
+  return true;
+}
+
 // The stack of `err` in V8's shape (converted once, then cached).
 function stackOf(err) {
   if (err === null || typeof err !== 'object') return undefined;
@@ -111,9 +122,7 @@ function stackOf(err) {
   }
   if (typeof stack !== 'string') return stack;
   if (err[kConverted] === stack) return stack;
-  if (stack.startsWith('    at ') || /^\S[^\n]*\n    at /.test(stack) || /^[^@\n]*(Error|Exception)\b/.test(stack)) {
-    return stack; // already V8-shaped, or written by hand
-  }
+  if (!isJscStack(stack)) return stack; // V8-shaped already, or written by hand
   const converted = v8Stack(errorHeader(err), stack);
   try {
     Object.defineProperty(err, 'stack', { value: converted, writable: true, configurable: true, enumerable: false });

@@ -1,0 +1,53 @@
+# The two commands a newcomer runs: `make run` and `make test`. Both install
+# the build dependencies (apt; sudo when not root), configure with meson and
+# build with ninja first. `make bench` runs the benchmarks.
+
+BUILD ?= build
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := meson ninja-build pkg-config gcc python3 \
+	libglib2.0-dev libjavascriptcoregtk-6.0-dev libuv1-dev \
+	hyperfine time bc
+DEFAULT_APP := apps/http-hello
+
+.PHONY: all deps build run test bench asan clean
+
+all: build
+
+# Installs only what is missing, so repeated runs cost one dpkg query.
+deps:
+	@missing=$$(for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; \
+	done); \
+	if ! command -v npm >/dev/null 2>&1; then missing="$$missing npm"; fi; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+# The built-in JS list is read at configure time: reconfigure when it changes.
+build: deps
+	@if [ ! -f $(BUILD)/build.ninja ]; then meson setup $(BUILD); fi
+	@find shell/lib -name '*.js' | sort > $(BUILD)/.libjs.new; \
+	if ! cmp -s $(BUILD)/.libjs.new $(BUILD)/.libjs; then \
+	  meson setup --reconfigure $(BUILD) >/dev/null && mv $(BUILD)/.libjs.new $(BUILD)/.libjs; \
+	fi
+	@ninja -C $(BUILD)
+
+run: build
+	$(BUILD)/anode $(DEFAULT_APP)
+
+test: build
+	@tests/run-all.sh $(BUILD)
+
+bench: build
+	@tests/bench/run.sh $(BUILD)
+
+# The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
+asan: deps
+	@if [ ! -f build-asan/build.ninja ]; then meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false; fi
+	@ninja -C build-asan
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run-all.sh build-asan
+
+clean:
+	rm -rf $(BUILD) build-asan
