@@ -38,7 +38,7 @@ printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f (target <= 1.00)\n' "$a" "
 
 echo "== require() of a 10-package npm tree (tests/compat, hyperfine 10 runs)"
 if [ -d tests/compat/node_modules ]; then
-  code="for (const m of ['ms','semver','minimist','lodash','debug','inherits','once','yargs-parser']) require(m)"
+  code="for (const m of ['ms','semver','minimist','lodash','debug','inherits','once','cookie']) require(m)"
   (cd tests/compat && hyperfine -N -w 2 -r 10 --export-json "$out/req.json" "$ANODE -e \"$code\"" "$NODE -e \"$code\"" > /dev/null)
   a=$(mean_ms "$out/req.json" 0); n=$(mean_ms "$out/req.json" 1)
   printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"

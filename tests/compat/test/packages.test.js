@@ -80,13 +80,11 @@ test('inherits and once', () => {
   assert.strictEqual(n, 1);
 });
 
-test('yargs-parser', () => {
-  const parse = require('yargs-parser');
-  const argv = parse(['--foo-bar', '33', '-x', '--no-color', 'file.txt'], { number: ['foo-bar'] });
-  assert.strictEqual(argv.fooBar, 33);
-  assert.strictEqual(argv.x, true);
-  assert.strictEqual(argv.color, false);
-  assert.deepStrictEqual(argv._, ['file.txt']);
+test('cookie parses and serializes', () => {
+  const cookie = require('cookie');
+  assert.deepStrictEqual(cookie.parse('foo=bar; equation=E%3Dmc%5E2; ; empty='), { foo: 'bar', equation: 'E=mc^2', empty: '' });
+  assert.strictEqual(cookie.serialize('sid', 'a b', { httpOnly: true, maxAge: 60, path: '/' }), 'sid=a%20b; Max-Age=60; Path=/; HttpOnly');
+  assert.throws(() => cookie.serialize('bad\nname', 'x'), /argument name is invalid/);
 });
 
 test('escape-string-regexp', () => {
