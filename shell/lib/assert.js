@@ -448,6 +448,25 @@ function extractCall(lines, lineIndex, column) {
   return undefined;
 }
 
+// Reads a source file for messages: the runtime's binding when present,
+// else the fs module.
+function readSource(file) {
+  try {
+    const fsb = internalBinding('fs');
+    if (typeof fsb.readFileUtf8 === 'function') {
+      const text = fsb.readFileUtf8(file, {});
+      return typeof text === 'string' ? text : undefined;
+    }
+  } catch {
+    // no binding: fall through
+  }
+  try {
+    return require('fs').readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function getErrMessage(fn) {
   const holder = {};
   if (typeof Error.captureStackTrace === 'function') {
@@ -457,12 +476,8 @@ function getErrMessage(fn) {
   }
   const site = findCallSite(holder.stack);
   if (site === undefined) return undefined;
-  let source;
-  try {
-    source = require('fs').readFileSync(site.file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  const source = readSource(site.file);
+  if (source === undefined) return undefined;
   const call = extractCall(source.split(/\r?\n/), site.line - 1, site.column);
   if (call === undefined) return undefined;
   const [head, ...rest] = call.code.split('\n');

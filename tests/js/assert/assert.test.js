@@ -47,9 +47,11 @@ test('ok', () => {
   assert(true);
   assert.strictEqual(thrown(() => assert.ok()).message,
                      'No value argument passed to `assert.ok()`');
-  assert.strictEqual(thrown(() => assert.ok(0)).message,
+  // Block bodies: JSC's proper tail calls would drop the frame of an
+  // arrow whose body is the call, and with it the source of the message.
+  assert.strictEqual(thrown(() => { assert.ok(0); }).message,
                      'The expression evaluated to a falsy value:\n\n  assert.ok(0)\n');
-  assert.strictEqual(thrown(() => assert(null)).message,
+  assert.strictEqual(thrown(() => { assert(null); }).message,
                      'The expression evaluated to a falsy value:\n\n  assert(null)\n');
   assert.strictEqual(thrown(() => assert.ok(false, 'nope')).message, 'nope');
   const err = thrown(() => assert.ok(''));

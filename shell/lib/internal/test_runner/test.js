@@ -19,6 +19,10 @@ function now() {
       typeof performance.now === 'function') {
     return performance.now();
   }
+  if (typeof process === 'object' && typeof process.hrtime === 'function' &&
+      typeof process.hrtime.bigint === 'function') {
+    return Number(process.hrtime.bigint()) / 1e6;
+  }
   return Date.now();
 }
 
@@ -55,6 +59,44 @@ function runInContext(test, fn, thisArg, args) {
   }
 }
 
+// Reads a source file for messages: the runtime's binding when present,
+// else the fs module.
+function readSource(file) {
+  try {
+    const fsb = internalBinding('fs');
+    if (typeof fsb.readFileUtf8 === 'function') {
+      const text = fsb.readFileUtf8(file, {});
+      return typeof text === 'string' ? text : undefined;
+    }
+  } catch {
+    // no binding: fall through
+  }
+  try {
+    return require('fs').readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+const sourceLines = new Map();
+
+// JSC reports a call's column at its opening parenthesis where V8 reports
+// the start of the called name; move back to the name to print what Node
+// prints.
+function callColumn(file, line, column) {
+  let lines = sourceLines.get(file);
+  if (lines === undefined) {
+    const text = readSource(file);
+    lines = text === undefined ? null : text.split('\n');
+    sourceLines.set(file, lines);
+  }
+  const text = lines && lines[line - 1];
+  if (typeof text !== 'string' || text[column - 1] !== '(') return column;
+  let start = column - 1;
+  while (start > 0 && /[\w$]/.test(text[start - 1])) start--;
+  return start + 1;
+}
+
 // Where test() was called, as Node prints in `location:`.
 function callerLocation(stack) {
   if (typeof stack !== 'string') return undefined;
@@ -63,7 +105,7 @@ function callerLocation(stack) {
     if (m === null) continue;
     const file = m[1];
     if (/\/shell\/lib\/|\/internal\/test_runner\//.test(file)) continue;
-    return `${file}:${m[2]}:${m[3]}`;
+    return `${file}:${m[2]}:${callColumn(file, Number(m[2]), Number(m[3]))}`;
   }
   return undefined;
 }
