@@ -348,9 +348,18 @@ function stylizeNoColor(str) {
 }
 
 // Globals named like constructors; used to tell built-in prototypes from user
-// ones.
-const builtInObjects = new Set(
-  Object.getOwnPropertyNames(globalThis).filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+// ones. Collected on first use so globals installed after this module loads
+// during bootstrap are included.
+let builtInObjectsSet;
+const builtInObjects = {
+  has(name) {
+    if (builtInObjectsSet === undefined) {
+      builtInObjectsSet = new Set(Object.getOwnPropertyNames(globalThis)
+        .filter((e) => /^[A-Z][a-zA-Z0-9]+$/.test(e)));
+    }
+    return builtInObjectsSet.has(name);
+  },
+};
 
 // ---------------------------------------------------------------------------
 // inspect()
@@ -939,7 +948,17 @@ function getStackString(error) {
   return error.stack ? String(error.stack) : Error.prototype.toString.call(error);
 }
 
+// JavaScriptCore gives every error non-enumerable own `line`, `column` and
+// `sourceURL` properties that V8 does not have; showHidden would list them.
+const kEngineErrorKeys = ['line', 'column', 'sourceURL'];
+
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
+  if (ctx.showHidden) {
+    for (const name of kEngineErrorKeys) {
+      const index = keys.indexOf(name);
+      if (index !== -1 && !isEnumerable(err, name)) keys.splice(index, 1);
+    }
+  }
   if (!ctx.showHidden && keys.length !== 0) {
     for (const name of ['name', 'message', 'stack']) {
       const index = keys.indexOf(name);
