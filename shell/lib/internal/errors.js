@@ -283,11 +283,30 @@ function makeNodeErrorWithCode(Base, key) {
   return NodeError;
 }
 
-// V8 builds the stack header lazily from name/message; with a V8-style
-// `stack` already materialised ("TypeError\n    at ...") the header has to be
-// rewritten to Node's "TypeError [ERR_X]: message". Engines whose `stack`
-// holds only frames are left alone (the runtime prints the header itself,
-// using toString() for errors that carry kIsNodeError).
+let stackUtil;
+function lazyStackUtil() {
+  if (stackUtil === undefined) {
+    try {
+      stackUtil = require('internal/util/stack');
+    } catch {
+      stackUtil = null;
+    }
+  }
+  return stackUtil;
+}
+
+// Frames of the error machinery itself; Node hides them (hideStackFrames).
+function isInternalErrorFrame(frame) {
+  const file = frame.fileName;
+  return typeof file === 'string' &&
+    (file.startsWith('node:internal/errors') ||
+     file.startsWith('node:internal/validators'));
+}
+
+// Gives a Node error the stack Node prints: "TypeError [ERR_X]: message"
+// then V8-style "    at" frames. JavaScriptCore records only "fn@file:l:c"
+// lines (no header), so they are converted here, once; a V8-style stack
+// (other engines) just gets its header replaced.
 function fixStackHeader(err) {
   let stack;
   try {
@@ -300,12 +319,23 @@ function fixStackHeader(err) {
   if (typeof stack !== 'string') return;
   const name = err.name;
   let rest;
-  if (stack === name) rest = '';
-  else if (stack.startsWith(name + '\n')) rest = stack.slice(name.length);
-  else if (stack.startsWith(name + ': ')) {
+  if (stack === name) {
+    rest = '';
+  } else if (stack.startsWith(name + '\n')) {
+    rest = stack.slice(name.length);
+  } else if (stack.startsWith(name + ': ')) {
     const nl = stack.indexOf('\n    at ');
     rest = nl === -1 ? '' : stack.slice(nl);
   } else {
+    const util = lazyStackUtil();
+    if (!util || (stack !== '' && stack.includes('\n    at '))) return;
+    const frames = util.parseStack(stack);
+    let i = 0;
+    while (i < frames.length && isInternalErrorFrame(frames[i])) i++;
+    let out = err.toString();
+    for (; i < frames.length; i++)
+      out += `\n    at ${new util.CallSite(frames[i]).toString()}`;
+    defineHidden(err, 'stack', out);
     return;
   }
   defineHidden(err, 'stack', `${err.toString()}${rest}`);

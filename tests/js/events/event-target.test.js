@@ -335,7 +335,13 @@ test('AbortSignal.abort and AbortSignal.timeout', async () => {
   const t = AbortSignal.timeout(1);
   assert.strictEqual(t.aborted, false);
   const fired = new Promise((resolve) => t.addEventListener('abort', resolve));
-  await fired;
+  // The timeout's timer is unref'd: keep the loop alive while waiting.
+  const keepAlive = setTimeout(() => {}, 10000);
+  try {
+    await fired;
+  } finally {
+    clearTimeout(keepAlive);
+  }
   assert.strictEqual(t.aborted, true);
   assert.strictEqual(t.reason.name, 'TimeoutError');
   assert.strictEqual(t.reason.message,
