@@ -578,8 +578,10 @@ function createGlobalConsole() {
     if (prop === 'constructor') continue;
     const desc = Object.getOwnPropertyDescriptor(Console.prototype, prop);
     if (typeof desc.value === 'function') {
+      // Node's inspector wrapper names each method after its key.
+      const name = typeof prop === 'string' ? prop : desc.value.name;
       desc.value = desc.value.bind(globalConsole);
-      Object.defineProperty(desc.value, 'name', { value: prop });
+      Object.defineProperty(desc.value, 'name', { value: name });
     }
     Object.defineProperty(globalConsole, prop, desc);
   }
