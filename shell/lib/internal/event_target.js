@@ -63,12 +63,12 @@ function inspect(value, opts) {
   return String(value);
 }
 
-// Event.timeStamp: milliseconds since the time origin, like performance.now().
-const timeOrigin = Date.now();
+// Event.timeStamp: milliseconds since the time origin (process start), like
+// performance.now(); process.uptime() measures from the same point.
 function now() {
   const perf = globalThis.performance;
   if (perf && typeof perf.now === 'function') return perf.now();
-  return Date.now() - timeOrigin;
+  return process.uptime() * 1000;
 }
 
 // Like WebIDL's DOMString conversion: symbols are rejected.

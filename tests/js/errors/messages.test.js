@@ -215,3 +215,21 @@ test('DOMException reasons of AbortSignal', () => {
   assert.strictEqual(reason.code, 20);
   assert.ok(reason instanceof Error);
 });
+
+test('system errors built from libuv errnos', () => {
+  const util = require('node:util');
+  const e = util._errnoException(-2, 'open', 'extra');
+  assert.strictEqual(e.message, 'open ENOENT extra');
+  assert.strictEqual(e.name, 'Error');
+  assert.deepStrictEqual(Object.keys(e), ['errno', 'code', 'syscall']);
+  assert.deepStrictEqual([e.errno, e.code, e.syscall], [-2, 'ENOENT', 'open']);
+  assert.strictEqual(util._errnoException(-13, 'stat').message, 'stat EACCES');
+
+  const h = util._exceptionWithHostPort(-111, 'connect', '127.0.0.1', 80);
+  assert.strictEqual(h.message, 'connect ECONNREFUSED 127.0.0.1:80');
+  assert.deepStrictEqual(Object.keys(h),
+                         ['errno', 'code', 'syscall', 'address', 'port']);
+  const h2 = util._exceptionWithHostPort(-98, 'listen', '::', 0, 'x');
+  assert.strictEqual(h2.message, 'listen EADDRINUSE :: - Local (x)');
+  assert.strictEqual('port' in h2, false);
+});
