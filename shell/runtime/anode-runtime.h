@@ -118,6 +118,16 @@ GQuark anode_compile_error_quark (void);
 gboolean anode_jsc_set_unhandled_rejection_callback (JSCContext *ctx,
                                                      JSCValue *fn);
 
+/* dispatch(fn, arg) through JSC's C API, for the per-callback hot paths
+ * (timers, immediates); the result as a number, NAN if not a number/boolean.
+ * Does not drain ticks (jsc-private.c). */
+double anode_jsc_dispatch_scalar (JSCContext *ctx, JSCValue *dispatch,
+                                  JSCValue *fn, double arg, gboolean arg_is_bool);
+
+/* Like anode_runtime_callback, for one scalar argument and result. */
+double anode_runtime_callback_scalar (anode_runtime_t *rt, JSCValue *fn,
+                                      double arg, gboolean arg_is_bool);
+
 /* JSC heap figures for process.memoryUsage() (jsc-private.c). */
 void anode_jsc_heap_stats (JSCContext *ctx, double *heap_size,
                            double *heap_capacity, double *extra_memory);

@@ -11,16 +11,11 @@ static void
 timer_cb (uv_timer_t *handle)
 {
   anode_runtime_t *rt = handle->loop->data;
-  g_autoptr (JSCValue) arg = NULL;
 
   for (;;) {
-    g_clear_object (&arg);
-    arg = jsc_value_new_number (rt->ctx, (double) uv_now (&rt->loop));
-    g_autoptr (JSCValue) r = anode_runtime_callback (rt, rt->process_timers, 1, &arg);
-    if (r == NULL || !jsc_value_is_number (r))
-      continue; /* the callback threw and was handled: go on with the rest */
-    double next = jsc_value_to_double (r);
-    if (next == 0)
+    double next = anode_runtime_callback_scalar (rt, rt->process_timers,
+                                                 (double) uv_now (&rt->loop), FALSE);
+    if (isnan (next) || next == 0)
       continue;
     if (isinf (next))
       return;
@@ -66,10 +61,10 @@ check_cb (uv_check_t *handle)
   gboolean first = TRUE;
 
   while (rt->immediate_pending) {
-    g_autoptr (JSCValue) arg = jsc_value_new_boolean (rt->ctx, first);
+    /* NAN: the callback threw and was handled; go on with the rest. */
+    double more = anode_runtime_callback_scalar (rt, rt->process_immediate, first, TRUE);
     first = FALSE;
-    g_autoptr (JSCValue) r = anode_runtime_callback (rt, rt->process_immediate, 1, &arg);
-    if (r != NULL && jsc_value_is_boolean (r) && !jsc_value_to_boolean (r))
+    if (more == 0)
       break;
   }
 }

@@ -3,6 +3,9 @@
  * JSC C API exposes; javascriptcoregtk-6.0 exports both the C API and the
  * (C++-mangled) bridge from JSCContext/JSCValue to it, but ships no headers
  * for them, so the few prototypes are declared here. */
+#include <math.h>
+#include <stdbool.h>
+
 #include "anode-runtime.h"
 
 typedef const struct OpaqueJSContext *JSContextRef;
@@ -57,4 +60,39 @@ anode_jsc_heap_stats (JSCContext *ctx, double *heap_size, double *heap_capacity,
   *heap_size = stat_number (js, stats, "heapSize");
   *heap_capacity = stat_number (js, stats, "heapCapacity");
   *extra_memory = stat_number (js, stats, "extraMemorySize");
+}
+
+extern JSValueRef JSObjectCallAsFunction (JSContextRef ctx, JSObjectRef object,
+                                          JSObjectRef this_object, size_t argc,
+                                          const JSValueRef argv[],
+                                          JSValueRef *exception);
+extern JSValueRef JSValueMakeNumber (JSContextRef ctx, double number);
+extern JSValueRef JSValueMakeBoolean (JSContextRef ctx, bool boolean);
+extern bool JSValueIsNumber (JSContextRef ctx, JSValueRef value);
+extern bool JSValueIsBoolean (JSContextRef ctx, JSValueRef value);
+extern bool JSValueToBoolean (JSContextRef ctx, JSValueRef value);
+
+/* Calls dispatch(fn, arg) with the C API: the GLib API wraps every argument
+ * and result in a GObject, which costs ~3x more per crossing, and timers and
+ * immediates cross once per callback. Returns the result as a number
+ * (booleans as 0/1), or NAN for anything else. */
+double
+anode_jsc_dispatch_scalar (JSCContext *ctx, JSCValue *dispatch, JSCValue *fn,
+                           double arg, gboolean arg_is_bool)
+{
+  JSContextRef js = anode_jsc_context_get_js_context (ctx);
+  JSValueRef argv[2] = {
+    anode_jsc_value_get_js_value (fn),
+    arg_is_bool ? JSValueMakeBoolean (js, arg != 0) : JSValueMakeNumber (js, arg),
+  };
+  JSValueRef exception = NULL;
+  JSValueRef r = JSObjectCallAsFunction (
+    js, (JSObjectRef) anode_jsc_value_get_js_value (dispatch), NULL, 2, argv, &exception);
+  if (r == NULL || exception != NULL)
+    return NAN;
+  if (JSValueIsNumber (js, r))
+    return JSValueToNumber (js, r, NULL);
+  if (JSValueIsBoolean (js, r))
+    return JSValueToBoolean (js, r) ? 1 : 0;
+  return NAN;
 }

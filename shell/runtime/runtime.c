@@ -175,10 +175,8 @@ anode_runtime_drain_ticks (anode_runtime_t *rt)
 {
   /* Each call returns to C, so JSC drains promise jobs in between: that is
    * Node's order (ticks, then microtasks, then ticks they queued...). */
-  while (ticks_pending (rt)) {
-    g_autoptr (JSCValue) r = jsc_value_function_call (rt->dispatch, JSC_TYPE_VALUE,
-                                                      rt->process_ticks, G_TYPE_NONE);
-  }
+  while (ticks_pending (rt))
+    anode_jsc_dispatch_scalar (rt->ctx, rt->dispatch, rt->process_ticks, 0, FALSE);
 }
 
 JSCValue *
@@ -194,6 +192,15 @@ anode_runtime_callback (anode_runtime_t *rt, JSCValue *fn, guint n_args,
   JSCValue *result = jsc_value_function_callv (rt->dispatch, n_args + 1, argv);
   anode_runtime_drain_ticks (rt);
   return result;
+}
+
+double
+anode_runtime_callback_scalar (anode_runtime_t *rt, JSCValue *fn, double arg,
+                               gboolean arg_is_bool)
+{
+  double r = anode_jsc_dispatch_scalar (rt->ctx, rt->dispatch, fn, arg, arg_is_bool);
+  anode_runtime_drain_ticks (rt);
+  return r;
 }
 
 /* Reports an exception that escaped JS without the dispatch trampoline (only

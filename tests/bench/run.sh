@@ -14,7 +14,7 @@ trap 'rm -rf "$out"' EXIT
 mean_ms() { python3 -c "import json,sys; print('%.1f' % (json.load(open(sys.argv[1]))['results'][$2]['mean']*1000))" "$1"; }
 
 echo "== start-up: -e 0 (hyperfine, 30 runs each)"
-hyperfine -N -w 5 -r 30 --export-json "$out/start.json" "$ANODE -e 0" "$NODE -e 0" > /dev/null
+hyperfine -N -w 5 -r 30 --export-json "$out/start.json" "$ANODE -e 0" "$NODE -e 0" 2>/dev/null >/dev/null
 a=$(mean_ms "$out/start.json" 0); n=$(mean_ms "$out/start.json" 1)
 printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f (target <= 0.50)\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
 
@@ -32,14 +32,14 @@ a=$(peak_rss "$ANODE" -e 0); n=$(peak_rss "$NODE" -e 0)
 printf '  anode %8d KB   node %8d KB   ratio %.2f (target <= 0.50)\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
 
 echo "== 1M setImmediate + promise callbacks (hyperfine, 5 runs each)"
-hyperfine -N -w 1 -r 5 --export-json "$out/imm.json" "$ANODE tests/bench/immediates.js" "$NODE tests/bench/immediates.js" > /dev/null
+hyperfine -N -w 1 -r 5 --export-json "$out/imm.json" "$ANODE tests/bench/immediates.js" "$NODE tests/bench/immediates.js" 2>/dev/null >/dev/null
 a=$(mean_ms "$out/imm.json" 0); n=$(mean_ms "$out/imm.json" 1)
 printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f (target <= 1.00)\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
 
 echo "== require() of a 10-package npm tree (tests/compat, hyperfine 10 runs)"
 if [ -d tests/compat/node_modules ]; then
   code="for (const m of ['ms','semver','minimist','lodash','debug','inherits','once','cookie']) require(m)"
-  (cd tests/compat && hyperfine -N -w 2 -r 10 --export-json "$out/req.json" "$ANODE -e \"$code\"" "$NODE -e \"$code\"" > /dev/null)
+  (cd tests/compat && hyperfine -N -w 2 -r 10 --export-json "$out/req.json" "$ANODE -e \"$code\"" "$NODE -e \"$code\"" 2>/dev/null >/dev/null)
   a=$(mean_ms "$out/req.json" 0); n=$(mean_ms "$out/req.json" 1)
   printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
 else

@@ -418,9 +418,32 @@ function makeSystemErrorWithCode(key) {
 
 // Registers a code. Extra base classes become `codes.X.TypeError` etc. Node
 // 20 also exposes `.HideStackFramesError` variants; they are the same class
-// here since stack frames are not hidden.
+// here since stack frames are not hidden. The classes are built on first
+// access: errors.js loads during bootstrap and most codes are never used.
 function E(sym, val, def, ...otherClasses) {
   messages.set(sym, val);
+  Object.defineProperty(codes, sym, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      const ErrClass = makeErrorClass(sym, def, otherClasses);
+      Object.defineProperty(codes, sym, {
+        __proto__: null, value: ErrClass, writable: true, enumerable: true,
+        configurable: true,
+      });
+      return ErrClass;
+    },
+    set(value) {
+      Object.defineProperty(codes, sym, {
+        __proto__: null, value, writable: true, enumerable: true,
+        configurable: true,
+      });
+    },
+  });
+}
+
+function makeErrorClass(sym, def, otherClasses) {
   const ErrClass = def === SystemError ? makeSystemErrorWithCode(sym) :
     makeNodeErrorWithCode(def, sym);
   for (const clazz of otherClasses) {
@@ -428,7 +451,7 @@ function E(sym, val, def, ...otherClasses) {
     ErrClass[clazz.name].HideStackFramesError = ErrClass[clazz.name];
   }
   ErrClass.HideStackFramesError = ErrClass;
-  codes[sym] = ErrClass;
+  return ErrClass;
 }
 
 // ---------------------------------------------------------------------------

@@ -12,8 +12,8 @@ require('internal/util/stack').install();
 
 const process = require('internal/process/object');
 
-function defineGlobal(name, value) {
-  Object.defineProperty(globalThis, name, { value, writable: true, enumerable: false, configurable: true });
+function defineGlobal(name, value, enumerable = false) {
+  Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
 }
 
 // Defined on first access, so start-up pays only for what a script uses.
@@ -23,26 +23,33 @@ function defineLazyGlobal(name, load, enumerable = false) {
     enumerable,
     get() {
       const value = load();
-      defineGlobal(name, value);
+      defineGlobal(name, value, enumerable);
       return value;
     },
     set(value) {
-      defineGlobal(name, value);
+      defineGlobal(name, value, enumerable);
     },
   });
 }
 
+// Node's global object: tagged 'global', with the same enumerable names.
+Object.defineProperty(globalThis, Symbol.toStringTag, {
+  value: 'global', writable: false, enumerable: false, configurable: true,
+});
+
+Object.defineProperty(process, 'moduleLoadList', {
+  value: require.moduleLoadList, enumerable: false, configurable: true,
+});
 defineGlobal('process', process);
-defineGlobal('global', globalThis);
-defineGlobal('queueMicrotask', taskQueues.queueMicrotask);
+defineGlobal('global', globalThis, true);
 
 const timers = require('timers');
-for (const name of ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate']) {
-  defineGlobal(name, timers[name]);
+for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTimeout', 'setInterval', 'setTimeout']) {
+  defineGlobal(name, timers[name], true);
 }
-
+defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
+defineLazyGlobal('structuredClone', () => require('internal/structured_clone').structuredClone, true);
 defineLazyGlobal('console', () => require('console'));
-defineLazyGlobal('structuredClone', () => require('internal/structured_clone').structuredClone);
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
   defineLazyGlobal(name, () => require('internal/event_target')[name]);
 }

@@ -4,6 +4,8 @@
 
 const { compileBuiltin, builtinIds } = internalBinding('builtins');
 const cache = new Map();
+// process.moduleLoadList, as in Node: what start-up and the script loaded.
+const moduleLoadList = [];
 
 // Built-ins that only resolve with the node: prefix, as in Node.
 const schemeOnly = new Set(['test', 'test/reporters', 'sea', 'sqlite']);
@@ -18,6 +20,7 @@ function requireBuiltin(id) {
     err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
     throw err;
   }
+  moduleLoadList.push(`NativeModule ${id}`);
   const mod = { id, exports: {}, loaded: false };
   cache.set(id, mod);
   try {
@@ -55,5 +58,7 @@ requireBuiltin.userIds = function () {
 requireBuiltin.schemeOnlyIds = function () {
   return [...schemeOnly].filter((id) => userIds().has(id));
 };
+
+requireBuiltin.moduleLoadList = moduleLoadList;
 
 module.exports = requireBuiltin;

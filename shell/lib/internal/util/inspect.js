@@ -944,8 +944,12 @@ function getBoxedBase(value, ctx, keys, constructor, tag) {
 // ---------------------------------------------------------------------------
 // Errors
 
+let stackOf;
 function getStackString(error) {
-  return error.stack ? String(error.stack) : Error.prototype.toString.call(error);
+  // JSC's stacks become V8's shape (header + "    at" frames) first.
+  stackOf ??= require('internal/util/stack').stackOf;
+  const stack = stackOf(error);
+  return stack ? String(stack) : Error.prototype.toString.call(error);
 }
 
 // JavaScriptCore gives every error non-enumerable own `line`, `column` and

@@ -6,6 +6,11 @@
 
 const kConverted = Symbol('kStackConverted');
 
+// Module code is compiled inside a function wrapper that starts on the
+// file's first line; the loader records its length per file so columns on
+// line 1 are the file's own.
+const columnOffsets = new Map();
+
 // One JSC frame -> { functionName, fileName, lineNumber, columnNumber, native, isEval }
 function parseFrame(line) {
   const at = line.lastIndexOf('@');
@@ -21,11 +26,16 @@ function parseFrame(line) {
   if (m === null) {
     return { functionName: name, fileName: loc || null, lineNumber: null, columnNumber: null, native: false, isEval };
   }
+  let column = +m[3];
+  if (m[2] === '1') {
+    const offset = columnOffsets.get(m[1]);
+    if (offset !== undefined && column > offset) column -= offset;
+  }
   return {
     functionName: name,
     fileName: m[1],
     lineNumber: +m[2],
-    columnNumber: +m[3],
+    columnNumber: column,
     native: false,
     isEval,
   };
@@ -151,4 +161,4 @@ function install() {
   };
 }
 
-module.exports = { parseStack, parseFrame, stackOf, v8Stack, errorHeader, install, CallSite };
+module.exports = { columnOffsets, parseStack, parseFrame, stackOf, v8Stack, errorHeader, install, CallSite };

@@ -9,6 +9,7 @@ const { compileFunction } = internalBinding('builtins');
 const requireBuiltin = require;
 const packageJson = require('internal/modules/package_json');
 const { kArrowMessage } = require('internal/process/uncaught');
+const { columnOffsets } = require('internal/util/stack');
 
 const wrapperParams = ['exports', 'require', 'module', '__filename', '__dirname'];
 const conditions = ['require', 'node', 'node-addons', 'default'];
@@ -378,6 +379,8 @@ function stripShebang(source) {
 function wrapSafe(filename, source, params = wrapperParams) {
   const errctx = {};
   const fn = compileFunction(stripShebang(source), filename, params, errctx);
+  // "(function (" + params + ") {", as binding-builtins.c writes it.
+  columnOffsets.set(filename, 14 + params.join(', ').length);
   if (typeof fn === 'function') return fn;
   const err = new SyntaxError(errctx.message);
   const line = errctx.line || 1;
