@@ -6,23 +6,26 @@
 const kRejection = Symbol.for('nodejs.rejection');
 const SymbolDispose = Symbol.dispose ?? Symbol.for('nodejs.dispose');
 
-const {
-  AbortError,
-  codes: {
-    ERR_INVALID_ARG_TYPE,
-    ERR_INVALID_THIS,
-    ERR_UNHANDLED_ERROR,
-  },
-  genericNodeError,
-} = require('internal/errors');
-const {
-  validateInteger,
-  validateAbortSignal,
-  validateBoolean,
-  validateFunction,
-  validateNumber,
-  validateString,
-} = require('internal/validators');
+// internal/errors and internal/validators are large and only needed on
+// error paths; every process loads events at start-up, so they load lazily.
+let errorsModule;
+let validatorsModule;
+const lazyErrors = () => (errorsModule ??= require('internal/errors'));
+const lazyValidators = () => (validatorsModule ??= require('internal/validators'));
+// Called with or without `new`: returning an object makes both work.
+function AbortError(...args) { return new (lazyErrors().AbortError)(...args); }
+function ERR_INVALID_ARG_TYPE(...args) { return new (lazyErrors().codes.ERR_INVALID_ARG_TYPE)(...args); }
+function ERR_INVALID_THIS(...args) { return new (lazyErrors().codes.ERR_INVALID_THIS)(...args); }
+function ERR_UNHANDLED_ERROR(...args) { return new (lazyErrors().codes.ERR_UNHANDLED_ERROR)(...args); }
+function genericNodeError(...args) { return lazyErrors().genericNodeError(...args); }
+function validateInteger(...args) { return lazyValidators().validateInteger(...args); }
+function validateAbortSignal(...args) { return lazyValidators().validateAbortSignal(...args); }
+function validateBoolean(...args) { return lazyValidators().validateBoolean(...args); }
+function validateFunction(value, name) {
+  if (typeof value !== 'function') lazyValidators().validateFunction(value, name);
+}
+function validateNumber(...args) { return lazyValidators().validateNumber(...args); }
+function validateString(...args) { return lazyValidators().validateString(...args); }
 
 const kCapture = Symbol('kCapture');
 const kErrorMonitor = Symbol('events.errorMonitor');

@@ -3,7 +3,14 @@
 // resolution calls these constantly, so they scan char codes by hand instead
 // of using regular expressions or split/join.
 
-const { validateObject, validateString } = require('internal/validators');
+// The validators module is only needed when an argument is wrong; path is
+// loaded at start-up, so it is required then.
+function validateString(value, name) {
+  if (typeof value !== 'string') require('internal/validators').validateString(value, name);
+}
+function validateObject(value, name) {
+  require('internal/validators').validateObject(value, name);
+}
 
 const CHAR_UPPERCASE_A = 65;
 const CHAR_UPPERCASE_Z = 90;

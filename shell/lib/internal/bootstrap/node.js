@@ -91,13 +91,19 @@ function fail(message, code = 1) {
 }
 
 function evalCode(code, filename, print) {
-  const Module = require('internal/modules/cjs/loader');
-  const path = require('path');
-  const { module, require: req } = Module._requireFor(path.join(process.cwd(), filename));
-  // Like Node, -e code sees require/module/__filename as globals.
-  defineGlobal('require', req);
-  defineGlobal('module', module);
-  defineGlobal('exports', module.exports);
+  // Like Node, -e code sees require/module/__filename as globals; the
+  // loader is set up only if the code uses them.
+  let scope;
+  const lazyScope = () => {
+    if (scope === undefined) {
+      const Module = require('internal/modules/cjs/loader');
+      scope = Module._requireFor(`${process.cwd()}/${filename}`);
+    }
+    return scope;
+  };
+  defineLazyGlobal('require', () => lazyScope().require);
+  defineLazyGlobal('module', () => lazyScope().module);
+  defineLazyGlobal('exports', () => lazyScope().module.exports);
   defineGlobal('__filename', filename);
   defineGlobal('__dirname', '.');
   const result = (0, eval)(code);
