@@ -12,6 +12,9 @@ require('internal/util/stack').install();
 
 const process = require('internal/process/object');
 
+// V8's default depth; JSC's is 100.
+Error.stackTraceLimit = 10;
+
 function defineGlobal(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });
 }
@@ -22,6 +25,9 @@ function defineLazyGlobal(name, load, enumerable = false) {
     configurable: true,
     enumerable,
     get() {
+      // Plain undefined while loading, so a loader probing the global
+      // (as DOMException's does) cannot recurse into this getter.
+      defineGlobal(name, undefined, enumerable);
       const value = load();
       defineGlobal(name, value, enumerable);
       return value;
@@ -30,6 +36,13 @@ function defineLazyGlobal(name, load, enumerable = false) {
       defineGlobal(name, value, enumerable);
     },
   });
+}
+
+// Node 20 defines these well-known symbols before the engine has them.
+for (const [name, key] of [['dispose', 'nodejs.dispose'], ['asyncDispose', 'nodejs.asyncDispose']]) {
+  if (Symbol[name] === undefined) {
+    Object.defineProperty(Symbol, name, { value: Symbol.for(key), writable: false, enumerable: false, configurable: false });
+  }
 }
 
 // Node's global object: tagged 'global', with the same enumerable names.
@@ -53,6 +66,7 @@ defineLazyGlobal('console', () => require('console'));
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
   defineLazyGlobal(name, () => require('internal/event_target')[name]);
 }
+defineLazyGlobal('DOMException', () => require('internal/abort_controller').lazyDOMException());
 for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => require('internal/abort_controller')[name]);
 }

@@ -87,6 +87,14 @@ function formatFrame(f) {
   return loc;
 }
 
+function isNodeError(err) {
+  try {
+    return require('internal/errors').kIsNodeError in err;
+  } catch {
+    return false;
+  }
+}
+
 function errorHeader(err) {
   let name;
   let message;
@@ -98,6 +106,10 @@ function errorHeader(err) {
   }
   name = name === undefined ? 'Error' : String(name);
   message = message === undefined ? '' : String(message);
+  // Node's own errors show their code in the header: "TypeError [ERR_X]: ...".
+  let code;
+  try { code = err.code; } catch { code = undefined; }
+  if (typeof code === 'string' && code.startsWith('ERR_') && isNodeError(err)) name = `${name} [${code}]`;
   if (name === '') return message;
   if (message === '') return name;
   return `${name}: ${message}`;
