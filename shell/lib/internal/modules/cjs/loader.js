@@ -54,7 +54,16 @@ function Module(id = '', parent) {
 Module._cache = Object.create(null);
 Module._pathCache = Object.create(null);
 Module._extensions = Object.create(null);
-Module.globalPaths = [];
+Module._initPaths = function initPaths() {
+  const home = process.env.HOME;
+  const prefix = path.resolve(process.execPath, '..', '..');
+  const paths = [path.resolve(prefix, 'lib', 'node')];
+  if (home) paths.unshift(path.resolve(home, '.node_modules'), path.resolve(home, '.node_libraries'));
+  const nodePath = process.env.NODE_PATH;
+  if (nodePath) paths.unshift(...nodePath.split(':').filter(Boolean));
+  Module.globalPaths = paths;
+};
+Module._initPaths();
 Module.wrapper = [`(function (${wrapperParams.join(', ')}) { `, '\n});'];
 Module.wrap = (script) => Module.wrapper[0] + script + Module.wrapper[1];
 Module.Module = Module;
@@ -73,10 +82,9 @@ Module._nodeModulePaths = function nodeModulePaths(from) {
   if (from === '/') return ['/node_modules'];
   const paths = [];
   const parts = from.split('/');
-  for (let i = parts.length; i > 0; i--) {
+  for (let i = parts.length; i > 1; i--) {
     if (parts[i - 1] === 'node_modules') continue;
-    const dir = parts.slice(0, i).join('/');
-    paths.push(`${dir}/node_modules`);
+    paths.push(`${parts.slice(0, i).join('/')}/node_modules`);
   }
   paths.push('/node_modules');
   return paths;
@@ -102,6 +110,12 @@ function tryPackage(dir, request, parent) {
     const found = tryFile(base) ?? tryExtensions(base) ?? tryExtensions(`${base}/index`);
     if (found !== undefined) return found;
     const index = tryExtensions(`${dir}/index`);
+    if (index !== undefined) {
+      process.emitWarning(
+        `Invalid 'main' field in '${dir}/package.json' of '${main}'. ` +
+        'Please either fix that or report it to the module author',
+        'DeprecationWarning', 'DEP0128');
+    }
     if (index === undefined) {
       const err = new Error(`Cannot find module '${base}'. Please verify that the package.json has a valid "main" entry`);
       err.code = 'MODULE_NOT_FOUND';
@@ -143,8 +157,10 @@ function notExported(pkgPath, subpath, base) {
 }
 
 function invalidTarget(pkgPath, key, target) {
+  const relError = typeof target === 'string' && !target.startsWith('./');
   return exportsError('ERR_INVALID_PACKAGE_TARGET',
-    `Invalid "exports" target ${JSON.stringify(target)} defined for '${key}' in the package config ${pkgPath}`);
+    `Invalid "exports" target ${JSON.stringify(target)} defined for '${key}' in the package config ${pkgPath}` +
+    (relError ? '; targets must start with "./"' : ''));
 }
 
 function resolveTarget(pkgPath, target, patternMatch, key) {
@@ -261,7 +277,8 @@ function resolveExports(nmDir, request, parentFile) {
   const pkgPath = `${nmDir}/${split.name}/package.json`;
   const pkg = packageJson.read(pkgPath);
   if (pkg === undefined || pkg.exports === undefined || pkg.exports === null) return undefined;
-  const file = packageExportsResolve(pkgPath, split.subpath, pkg.exports, parentFile);
+  // CommonJS lookups through node_modules name no importer, as Node's.
+  const file = packageExportsResolve(pkgPath, split.subpath, pkg.exports, undefined);
   const found = tryFile(file);
   if (found === undefined) {
     const err = new Error(`Cannot find module '${file}'`);
@@ -317,11 +334,6 @@ Module._resolveFilename = function resolveFilename(request, parent, isMain, opti
     throw new codes.ERR_INVALID_ARG_VALUE('id', request, 'must be a non-empty string');
   }
   if (requireBuiltin.resolveUserId(request) !== undefined) return request;
-  if (request.startsWith('node:')) {
-    const err = new Error(`No such built-in module: ${request}`);
-    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
-    throw err;
-  }
 
   const parentFile = parent?.filename;
   const isRelative = request.startsWith('./') || request.startsWith('../') || request === '.' || request === '..';
@@ -456,10 +468,16 @@ Module.prototype.require = function require(id) {
 Module._load = function load(request, parent, isMain) {
   const builtin = requireBuiltin.resolveUserId(request);
   if (builtin !== undefined) return loadBuiltin(builtin);
+  if (request.startsWith('node:')) {
+    const err = new Error(`No such built-in module: ${request}`);
+    err.code = 'ERR_UNKNOWN_BUILTIN_MODULE';
+    throw err;
+  }
   const filename = Module._resolveFilename(request, parent, isMain);
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     if (parent && parent.children && !parent.children.includes(cached)) parent.children.push(cached);
+    if (!cached.loaded) return exportsForCircularRequire(cached);
     return cached.exports;
   }
   if (filename.startsWith('node:') || requireBuiltin.resolveUserId(filename) !== undefined) return loadBuiltin(requireBuiltin.resolveUserId(filename));
@@ -475,6 +493,9 @@ Module._load = function load(request, parent, isMain) {
     module.load(filename);
     threw = false;
   } finally {
+    if (Object.getPrototypeOf(module.exports) === circularWarningProto) {
+      Object.setPrototypeOf(module.exports, Object.prototype);
+    }
     if (threw) {
       delete Module._cache[filename];
       if (parent?.children) {
@@ -485,6 +506,26 @@ Module._load = function load(request, parent, isMain) {
   }
   return module.exports;
 };
+
+// While a cycle is being loaded, reading a property its partial exports do
+// not have yet warns, as in Node.
+const circularWarningProto = new Proxy(Object.prototype, {
+  get(target, prop, receiver) {
+    if (typeof prop === 'string' && !(prop in target) && prop !== '__esModule' && prop !== 'then') {
+      process.emitWarning(`Accessing non-existent property '${prop}' of module exports inside circular dependency`);
+    }
+    return Reflect.get(target, prop, receiver);
+  },
+});
+
+function exportsForCircularRequire(module) {
+  const exports = module.exports;
+  if (exports !== null && typeof exports === 'object' && Object.getPrototypeOf(exports) === Object.prototype &&
+      !exports.__esModule) {
+    Object.setPrototypeOf(exports, circularWarningProto);
+  }
+  return exports;
+}
 
 function loadBuiltin(id) {
   if (id === 'module') return Module;
@@ -513,12 +554,13 @@ function makeRequire(mod) {
 }
 
 Module.createRequire = function createRequire(filename) {
-  if (typeof filename !== 'string' && !(filename instanceof URL)) {
-    throw invalidArgType('filename', ['string', 'URL'], filename);
+  let file;
+  if (typeof URL === 'function' && filename instanceof URL) {
+    file = filename.protocol === 'file:' ? decodeURIComponent(filename.pathname) : undefined;
+  } else if (typeof filename === 'string') {
+    file = filename.startsWith('file://') ? decodeURIComponent(filename.slice(7).replace(/^[^/]*/, '')) : filename;
   }
-  let file = typeof filename === 'string' ? filename : decodeURIComponent(filename.pathname);
-  if (file.startsWith('file://')) file = decodeURIComponent(new URL(file).pathname);
-  if (!path.isAbsolute(file)) {
+  if (typeof file !== 'string' || !path.isAbsolute(file)) {
     const { codes } = requireBuiltin('internal/errors');
     throw new codes.ERR_INVALID_ARG_VALUE('filename', filename, 'must be a file URL object, file URL string, or absolute path string');
   }
