@@ -8,17 +8,24 @@ function abortError(signal) {
   return new AbortError(undefined, { cause: signal.reason });
 }
 
+// Throws Node's errors; the callers turn them into rejections.
 function validateOptions(options) {
-  if (options === null || typeof options !== 'object') {
-    const { codes } = require('internal/errors');
-    throw new codes.ERR_INVALID_ARG_TYPE('options', 'Object', options);
-  }
+  const { validateObject, validateAbortSignal, validateBoolean } = require('internal/validators');
+  validateObject(options, 'options');
   const { signal, ref = true } = options;
+  if (signal !== undefined) validateAbortSignal(signal, 'options.signal');
+  validateBoolean(ref, 'options.ref');
   return { signal, ref };
 }
 
 function setTimeout(after, value, options = {}) {
-  const { signal, ref } = validateOptions(options);
+  let signal;
+  let ref;
+  try {
+    ({ signal, ref } = validateOptions(options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
     const timer = new Timeout(() => {
@@ -34,7 +41,13 @@ function setTimeout(after, value, options = {}) {
 }
 
 function setImmediate(value, options = {}) {
-  const { signal, ref } = validateOptions(options);
+  let signal;
+  let ref;
+  try {
+    ({ signal, ref } = validateOptions(options));
+  } catch (err) {
+    return Promise.reject(err);
+  }
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
     const imm = new Immediate(() => {

@@ -43,7 +43,23 @@ process.execPath = pm.execPath();
 process.argv0 = pm.argv()[0];
 process.argv = [process.execPath];
 process.execArgv = [];
-process.exitCode = undefined;
+// exitCode validates what it is given, as Node 20 does.
+let exitCode;
+Object.defineProperty(process, 'exitCode', {
+  enumerable: true,
+  configurable: false,
+  get() { return exitCode; },
+  set(code) {
+    if (code !== null && code !== undefined) {
+      let value = code;
+      if (typeof code === 'string' && code !== '' && Number.isInteger(+code)) value = +code;
+      const { codes } = require('internal/errors');
+      if (typeof value !== 'number') throw new codes.ERR_INVALID_ARG_TYPE('code', 'number', code);
+      if (!Number.isInteger(value)) throw new codes.ERR_OUT_OF_RANGE('code', 'an integer', code);
+    }
+    exitCode = code;
+  },
+});
 process._exiting = false;
 process.features = Object.freeze({ inspector: false, debug: false, uv: true, ipv6: true, tls_alpn: false, tls_sni: false, tls_ocsp: false, tls: false, cached_builtins: true });
 process.config = Object.freeze({ target_defaults: {}, variables: {} });
@@ -58,7 +74,8 @@ process.env = new Proxy({}, {
     return pm.getEnv(key);
   },
   set(_t, key, value) {
-    if (typeof key === 'string') pm.setEnv(key, String(value));
+    // A template literal throws a TypeError for Symbols, as Node does.
+    if (typeof key === 'string') pm.setEnv(key, `${value}`);
     return true;
   },
   has(_t, key) {
@@ -78,7 +95,18 @@ process.env = new Proxy({}, {
     return { value, writable: true, enumerable: true, configurable: true };
   },
   defineProperty(_t, key, desc) {
-    if (typeof key === 'string' && 'value' in desc) pm.setEnv(key, String(desc.value));
+    const err = (message) => {
+      const e = new TypeError(message);
+      e.code = 'ERR_INVALID_OBJECT_DEFINE_PROPERTY';
+      return e;
+    };
+    if ('get' in desc || 'set' in desc) {
+      throw err("'process.env' does not accept an accessor(getter/setter) descriptor");
+    }
+    if (!desc.configurable || !desc.writable || !desc.enumerable) {
+      throw err("'process.env' only accepts a configurable, writable, and enumerable data descriptor");
+    }
+    if (typeof key === 'string') pm.setEnv(key, `${desc.value}`);
     return true;
   },
 });
@@ -97,10 +125,8 @@ process.chdir = function chdir(directory) {
   }
   const err = pm.chdir(directory);
   if (err < 0) {
-    const uv = internalBinding('uv');
-    const e = new Error(`${uv.errname(err)}: ${uv.strerror(err)}, chdir ${process.cwd()} -> '${directory}'`);
-    Object.assign(e, { errno: err, code: uv.errname(err), syscall: 'chdir', path: process.cwd(), dest: directory });
-    throw e;
+    const { UVException } = require('internal/errors');
+    throw new UVException({ errno: err, syscall: 'chdir', path: process.cwd(), dest: directory });
   }
 };
 
@@ -155,7 +181,20 @@ memoryUsage.rss = () => pm.rss();
 process.memoryUsage = memoryUsage;
 
 const cpuBuf = new Float64Array(3);
+function validateCpuPrev(prev) {
+  const { codes } = require('internal/errors');
+  if (prev === null || typeof prev !== 'object') throw new codes.ERR_INVALID_ARG_TYPE('prevValue', 'object', prev);
+  for (const key of ['user', 'system']) {
+    const v = prev[key];
+    if (typeof v !== 'number') throw new codes.ERR_INVALID_ARG_TYPE(`prevValue.${key}`, 'number', v);
+    if (!(v >= 0 && v <= Number.MAX_SAFE_INTEGER)) {
+      throw new codes.ERR_INVALID_ARG_VALUE.RangeError(`prevValue.${key}`, v);
+    }
+  }
+}
+
 process.cpuUsage = function cpuUsage(prev) {
+  if (prev !== undefined) validateCpuPrev(prev);
   pm.cpuUsage(cpuBuf);
   const user = cpuBuf[0];
   const system = cpuBuf[1];
@@ -187,7 +226,10 @@ process.kill = function kill(pid, sig = 'SIGTERM') {
     }
   }
   const err = pm.kill(pid, signum);
-  if (err < 0) throw uvError(err, 'kill');
+  if (err < 0) {
+    const { ErrnoException } = require('internal/errors');
+    throw new ErrnoException(err, 'kill');
+  }
   return true;
 };
 
