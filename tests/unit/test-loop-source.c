@@ -22,10 +22,10 @@ test_timers_drive_glib (void)
   uv_timer_init (&rt->loop, &t);
   t.data = &count;
   uv_timer_start (&t, timer_fired_cb, 5, 5);
-  guint64 start = g_get_monotonic_time ();
   g_main_loop_run (rt->main_loop);
+  /* The loop quit by itself once the timer stopped: nothing else kept it. */
   g_assert_cmpint (count, ==, 3);
-  g_assert_cmpint (g_get_monotonic_time () - start, >=, 14000);
+  g_assert_false (anode_runtime_loop_alive (rt));
   uv_close ((uv_handle_t *) &t, NULL);
   anode_runtime_free (rt);
 }
