@@ -142,3 +142,24 @@ test('internal modules cannot be required', () => {
   const err = thrown(() => require('node:internal/errors'));
   assert.strictEqual(err.code, 'ERR_UNKNOWN_BUILTIN_MODULE');
 });
+
+test('a module that throws while loading is evicted and re-run next time', () => {
+  const file = path.join(FIX, 'throws.js');
+  let err = thrown(() => require(file));
+  assert.ok(err instanceof TypeError);
+  assert.strictEqual(err.message, 'throws.js failed on run 1');
+  assert.strictEqual(require.cache[file], undefined);
+  err = thrown(() => require(file));
+  assert.strictEqual(err.message, 'throws.js failed on run 2');
+  assert.strictEqual(globalThis.__anodeThrowsCount, 2);
+});
+
+test('an invalid package.json is a SyntaxError naming the file', () => {
+  const req = Module.createRequire(path.join(FIX, 'x.js'));
+  const pj = path.join(FIX, 'node_modules/bad-pkg-json/package.json');
+  const err = thrown(() => req('bad-pkg-json'));
+  assert.ok(err instanceof SyntaxError);
+  assert.strictEqual(err.name, 'SyntaxError');
+  assert.ok(err.message.startsWith(`Error parsing ${pj}: `), err.message);
+  assert.strictEqual(err.path, pj);
+});

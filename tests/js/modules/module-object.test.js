@@ -188,3 +188,21 @@ test('module.createRequire accepts a file: URL string', () => {
   const urlReq = Module.createRequire('file://' + path.join(FIX, 'x.js'));
   assert.strictEqual(urlReq.resolve('./plain'), path.join(FIX, 'plain.js'));
 });
+
+test('a UTF-8 BOM is stripped from .js and .json files', () => {
+  assert.strictEqual(require(path.join(FIX, 'bom.js')), 'bom.js');
+  assert.deepStrictEqual(require(path.join(FIX, 'bom.json')), { bom: true });
+});
+
+test('package.json without main falls back to index.js', () => {
+  const req = Module.createRequire(path.join(FIX, 'x.js'));
+  assert.strictEqual(req('pkg-no-main'), 'pkg-no-main/index.js');
+  assert.strictEqual(req('pkg-no-main/package.json').version, '1.0.0');
+});
+
+test('module.require and Module.prototype.require', () => {
+  assert.strictEqual(module.require('node:path'), path);
+  assert.strictEqual(module.require(path.join(FIX, 'plain.js')), require(path.join(FIX, 'plain.js')));
+  assert.strictEqual(typeof Module.prototype.require, 'function');
+  assert.strictEqual(typeof Module.prototype._compile, 'function');
+});
