@@ -143,6 +143,46 @@ test('emitWarning type, code and detail', async () => {
   ]);
 });
 
+test('noDeprecation silences DeprecationWarnings', async () => {
+  const warnings = await collectWarnings(() => {
+    process.noDeprecation = true;
+    try {
+      process.emitWarning('hidden', 'DeprecationWarning', 'DEP0998');
+      process.emitWarning('shown', 'OtherWarning');
+    } finally {
+      process.noDeprecation = false;
+    }
+  });
+  assert.deepStrictEqual(warnings.map((w) => w.message), ['shown']);
+});
+
+test('throwDeprecation throws the DeprecationWarning on a later tick', async () => {
+  const errors = [];
+  const saved = process.listeners('uncaughtException');
+  process.removeAllListeners('uncaughtException');
+  const onError = (err) => errors.push(err);
+  process.on('uncaughtException', onError);
+  let syncThrow = null;
+  process.throwDeprecation = true;
+  try {
+    try {
+      process.emitWarning('thrown', 'DeprecationWarning', 'DEP0997');
+    } catch (err) {
+      syncThrow = err;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  } finally {
+    process.throwDeprecation = false;
+    process.removeListener('uncaughtException', onError);
+    for (const l of saved) process.on('uncaughtException', l);
+  }
+  assert.strictEqual(syncThrow, null);
+  assert.strictEqual(errors.length, 1);
+  assert.strictEqual(errors[0].name, 'DeprecationWarning');
+  assert.strictEqual(errors[0].code, 'DEP0997');
+  assert.strictEqual(errors[0].message, 'thrown');
+});
+
 test('emitWarning argument validation', () => {
   const err = thrown(() => process.emitWarning(42));
   assert.strictEqual(err.code, 'ERR_INVALID_ARG_TYPE');
