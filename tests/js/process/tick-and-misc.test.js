@@ -126,6 +126,15 @@ test('emitWarning emits a warning event asynchronously', async () => {
   assert.strictEqual(typeof w.stack, 'string');
 });
 
+test('warning stacks start with the header and the caller frame', async () => {
+  const warnings = await collectWarnings(() => {
+    process.emitWarning('where', 'PlaceWarning');
+  });
+  const lines = warnings[0].stack.split('\n');
+  assert.strictEqual(lines[0], 'PlaceWarning: where');
+  assert.ok(lines[1].includes(__filename), lines[1]);
+});
+
 test('emitWarning type, code and detail', async () => {
   const warnings = await collectWarnings(() => {
     process.emitWarning('m1', 'CustomWarning', 'CODE1');
