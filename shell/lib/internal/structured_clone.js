@@ -86,7 +86,7 @@ function cloneValue(value, memory, transferSet) {
       }
       if (tag !== '[object Object]' && tag !== '[object Arguments]') {
         const name = tag.slice(8, -1);
-        throw dataCloneError(`${name} object could not be cloned.`);
+        throw dataCloneError(`#<${name}> could not be cloned.`);
       }
       out = {};
       memory.set(value, out);
@@ -99,9 +99,17 @@ function cloneValue(value, memory, transferSet) {
 
 function structuredClone(value, options) {
   if (arguments.length === 0) {
-    throw new TypeError("Failed to execute 'structuredClone' on 'Window': 1 argument required, but only 0 present.");
+    const err = new TypeError('The value argument must be specified');
+    err.code = 'ERR_MISSING_ARGS';
+    throw err;
   }
-  const transferSet = new Set(options?.transfer ?? []);
+  const transfer = options?.transfer;
+  if (transfer !== undefined && (transfer === null || typeof transfer[Symbol.iterator] !== 'function')) {
+    const err = new TypeError('Optional transferList argument must be an iterable');
+    err.code = 'ERR_INVALID_ARG_TYPE';
+    throw err;
+  }
+  const transferSet = new Set(transfer ?? []);
   return cloneValue(value, new Map(), transferSet);
 }
 

@@ -8,7 +8,16 @@ const taskQueues = require('internal/process/task_queues');
 const uncaught = require('internal/process/uncaught');
 
 taskQueues.setHandlers(uncaught.triggerUncaught, () => uncaught.processRejections(taskQueues.pendingRejections));
-require('internal/util/stack').install();
+// V8's Error.captureStackTrace + prepareStackTrace; the stack module loads
+// on the first call.
+{
+  const jscCapture = Error.captureStackTrace;
+  if (typeof jscCapture === 'function') {
+    Error.captureStackTrace = function captureStackTrace(obj, fn) {
+      require('internal/util/stack').captureStackTrace(jscCapture, obj, fn ?? captureStackTrace);
+    };
+  }
+}
 
 const process = require('internal/process/object');
 
@@ -20,20 +29,27 @@ function defineGlobal(name, value, enumerable = false) {
 }
 
 // Defined on first access, so start-up pays only for what a script uses.
+// It stays an accessor, as Node's lazy globals do; assigning replaces it.
 function defineLazyGlobal(name, load, enumerable = false) {
+  let value;
+  let loading = false;
   Object.defineProperty(globalThis, name, {
     configurable: true,
     enumerable,
     get() {
-      // Plain undefined while loading, so a loader probing the global
-      // (as DOMException's does) cannot recurse into this getter.
-      defineGlobal(name, undefined, enumerable);
-      const value = load();
-      defineGlobal(name, value, enumerable);
+      if (value === undefined && !loading) {
+        // A loader probing the global (as DOMException's does) sees undefined.
+        loading = true;
+        try {
+          value = load();
+        } finally {
+          loading = false;
+        }
+      }
       return value;
     },
-    set(value) {
-      defineGlobal(name, value, enumerable);
+    set(v) {
+      defineGlobal(name, v, enumerable);
     },
   });
 }
@@ -53,7 +69,12 @@ Object.defineProperty(globalThis, Symbol.toStringTag, {
 Object.defineProperty(process, 'moduleLoadList', {
   value: require.moduleLoadList, enumerable: false, configurable: true,
 });
-defineGlobal('process', process);
+Object.defineProperty(globalThis, 'process', {
+  configurable: true,
+  enumerable: false,
+  get() { return process; },
+  set(v) { defineGlobal('process', v); },
+});
 defineGlobal('global', globalThis, true);
 
 const timers = require('timers');
@@ -61,7 +82,9 @@ for (const name of ['clearImmediate', 'setImmediate', 'clearInterval', 'clearTim
   defineGlobal(name, timers[name], true);
 }
 defineGlobal('queueMicrotask', taskQueues.queueMicrotask, true);
-defineLazyGlobal('structuredClone', () => require('internal/structured_clone').structuredClone, true);
+defineGlobal('structuredClone', function structuredClone(value, options) {
+  return require('internal/structured_clone').structuredClone(...arguments);
+}, true);
 defineLazyGlobal('console', () => require('console'));
 for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
   defineLazyGlobal(name, () => require('internal/event_target')[name]);

@@ -3,7 +3,9 @@
 // 'unhandledRejection' events, and its report (source line with a caret, the
 // error, exit status 1) when nobody handles them.
 
-const { stackOf, parseStack } = require('internal/util/stack');
+// Stack parsing is only needed to report an error: loaded then.
+const stackOf = (err) => require('internal/util/stack').stackOf(err);
+const parseStack = (stack) => require('internal/util/stack').parseStack(stack);
 
 const fsb = internalBinding('fs');
 const kArrowMessage = Symbol.for('anode.arrowMessage');

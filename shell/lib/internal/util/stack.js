@@ -155,22 +155,20 @@ function stackOf(err) {
   return converted;
 }
 
-function install() {
-  const jscCapture = Error.captureStackTrace;
-  if (typeof jscCapture !== 'function') return;
-  Error.captureStackTrace = function captureStackTrace(obj, fn) {
-    jscCapture(obj, fn);
-    const raw = obj.stack;
-    const prepare = Error.prepareStackTrace;
-    let stack;
-    if (typeof prepare === 'function') {
-      const sites = parseStack(raw).map((f) => new CallSite(f));
-      stack = prepare(obj, sites);
-    } else {
-      stack = v8Stack(errorHeader(obj), raw);
-    }
-    Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
-  };
+// Error.captureStackTrace with V8's prepareStackTrace hook; `jscCapture` is
+// the engine's own.
+function captureStackTrace(jscCapture, obj, fn) {
+  jscCapture(obj, fn);
+  const raw = obj.stack;
+  const prepare = Error.prepareStackTrace;
+  let stack;
+  if (typeof prepare === 'function') {
+    const sites = parseStack(raw).map((f) => new CallSite(f));
+    stack = prepare(obj, sites);
+  } else {
+    stack = v8Stack(errorHeader(obj), raw);
+  }
+  Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
 }
 
-module.exports = { columnOffsets, parseStack, parseFrame, stackOf, v8Stack, errorHeader, install, CallSite };
+module.exports = { columnOffsets, parseStack, parseFrame, stackOf, v8Stack, errorHeader, captureStackTrace, CallSite };
