@@ -103,10 +103,8 @@ function read(file) {
       const json = parseJson(text, file);
       result = { path: file, exists: true, json, name: json?.name, main: json?.main, exports: json?.exports, imports: json?.imports, type: json?.type ?? 'none' };
     } catch (err) {
-      const pos = jsonErrorPosition(text);
-      const where = pos ? ` at line ${pos.line} column ${pos.column}` : '';
-      const e = new Error(`Invalid package config ${file}.\n${err.message.replace(`${file}: `, '')}${where && !err.message.includes(where) ? where : ''}`);
-      e.code = 'ERR_INVALID_PACKAGE_CONFIG';
+      // Node 20's shape: a SyntaxError naming the file; anode adds where.
+      const e = new SyntaxError(`Error parsing ${err.message}`);
       e.path = file;
       throw e;
     }

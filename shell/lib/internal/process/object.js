@@ -257,16 +257,24 @@ process.emitWarning = function emitWarning(warning, type, code, ctor) {
   }
   if (type === undefined) type = 'Warning';
   if (typeof warning === 'string') {
-    warning = Object.assign(new Error(warning), { name: String(type) });
+    const message = warning;
+    warning = new Error(message);
+    warning.name = String(type);
     if (code !== undefined) warning.code = code;
     if (detail !== undefined) warning.detail = detail;
+    // The stack starts at the caller, with V8's header, as in Node.
+    Error.captureStackTrace(warning, typeof ctor === 'function' ? ctor : emitWarning);
   } else if (!(warning instanceof Error)) {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('warning', ['Error', 'string'], warning);
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    if (process.throwDeprecation) {
+      // Thrown on a later tick, so it arrives as an uncaught exception.
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   nextTick(() => {
     process.emit('warning', warning);

@@ -158,6 +158,9 @@ function stackOf(err) {
 // Error.captureStackTrace with V8's prepareStackTrace hook; `jscCapture` is
 // the engine's own.
 function captureStackTrace(jscCapture, obj, fn) {
+  // JSC keeps an Error's existing stack instead of capturing a new one.
+  const own = Object.getOwnPropertyDescriptor(obj, 'stack');
+  if (own !== undefined && own.configurable) delete obj.stack;
   jscCapture(obj, fn);
   const raw = obj.stack;
   const prepare = Error.prepareStackTrace;
