@@ -47,7 +47,7 @@ bench: build
 asan: deps
 	@if [ ! -f build-asan/build.ninja ]; then meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false; fi
 	@ninja -C build-asan
-	@ANODE_FULL_TEARDOWN=1 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=4 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run-all.sh build-asan
+	@ANODE_FULL_TEARDOWN=1 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=4 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run-all.sh build-asan
 
 clean:
 	rm -rf $(BUILD) build-asan
