@@ -14,9 +14,11 @@ trap 'rm -rf "$out"' EXIT
 mean_ms() { python3 -c "import json,sys; print('%.1f' % (json.load(open(sys.argv[1]))['results'][$2]['mean']*1000))" "$1"; }
 
 echo "== start-up: -e 0 (hyperfine, 30 runs each)"
-hyperfine -N -w 5 -r 30 --export-json "$out/start.json" "$ANODE -e 0" "$NODE -e 0" 2>/dev/null >/dev/null
-a=$(mean_ms "$out/start.json" 0); n=$(mean_ms "$out/start.json" 1)
+FLOOR="$PWD/$BUILD/tests/jsc-floor"
+hyperfine -N -w 5 -r 30 --export-json "$out/start.json" "$ANODE -e 0" "$NODE -e 0" "$FLOOR" 2>/dev/null >/dev/null
+a=$(mean_ms "$out/start.json" 0); n=$(mean_ms "$out/start.json" 1); f=$(mean_ms "$out/start.json" 2)
 printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f (target <= 0.50)\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
+printf '  floor: a bare javascriptcoregtk program (context + eval "0") %.1f ms = %.2f x node\n' "$f" "$(echo "$f / $n" | bc -l)"
 
 peak_rss() {
   local best=""
@@ -28,8 +30,9 @@ peak_rss() {
   echo "$best"
 }
 echo "== peak RSS: -e 0 (best of 5)"
-a=$(peak_rss "$ANODE" -e 0); n=$(peak_rss "$NODE" -e 0)
+a=$(peak_rss "$ANODE" -e 0); n=$(peak_rss "$NODE" -e 0); f=$(peak_rss "$FLOOR")
 printf '  anode %8d KB   node %8d KB   ratio %.2f (target <= 0.50)\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
+printf '  floor: the bare javascriptcoregtk program %d KB = %.2f x node\n' "$f" "$(echo "$f / $n" | bc -l)"
 
 echo "== 1M setImmediate + promise callbacks (hyperfine, 5 runs each)"
 hyperfine -N -w 1 -r 5 --export-json "$out/imm.json" "$ANODE tests/bench/immediates.js" "$NODE tests/bench/immediates.js" 2>/dev/null >/dev/null
