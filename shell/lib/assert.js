@@ -450,22 +450,7 @@ function extractCall(lines, lineIndex, column) {
 
 // Reads a source file for messages: the runtime's binding when present,
 // else the fs module.
-function readSource(file) {
-  try {
-    const fsb = internalBinding('fs');
-    if (typeof fsb.readFileUtf8 === 'function') {
-      const text = fsb.readFileUtf8(file, {});
-      return typeof text === 'string' ? text : undefined;
-    }
-  } catch {
-    // no binding: fall through
-  }
-  try {
-    return require('fs').readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-}
+const { readSource } = require('internal/util/source');
 
 function getErrMessage(fn) {
   const holder = {};

@@ -40,17 +40,7 @@ const optionsMap = new WeakMap();
 
 function noop() {}
 
-function shouldColorize(stream) {
-  const env = (typeof process === 'object' && process.env) || {};
-  if (env.FORCE_COLOR !== undefined) {
-    // Same levels as tty.getColorDepth(): '', '1', 'true', '2', '3' enable.
-    return ['', '1', 'true', '2', '3'].includes(env.FORCE_COLOR);
-  }
-  if (!stream || !stream.isTTY) return false;
-  if (typeof stream.getColorDepth === 'function') return stream.getColorDepth() > 2;
-  if (typeof stream.hasColors === 'function') return !!stream.hasColors();
-  return true;
-}
+const { shouldColorize } = require('internal/util/colors');
 
 function validateInteger(value, name, min, max) {
   if (typeof value !== 'number') throw new (codes().ERR_INVALID_ARG_TYPE)(name, 'number', value);

@@ -43,17 +43,9 @@ function lazyEventTarget() {
   return eventTargetModule;
 }
 
-let inspectFn;
+// inspect is large and only needed for messages: loaded on first use.
 function inspect(value, opts) {
-  if (inspectFn === undefined) {
-    try {
-      inspectFn = require('internal/util/inspect').inspect;
-    } catch {
-      inspectFn = null;
-    }
-  }
-  if (inspectFn) return inspectFn(value, opts);
-  return String(value);
+  return require('internal/util/inspect').inspect(value, opts);
 }
 
 // util.inspect(obj, { depth: -1 }) for the leak warning: "[ClassName]".

@@ -257,17 +257,7 @@ function isDeepStrictEqual(a, b) {
 // ---------------------------------------------------------------------------
 // Colors / debuglog
 
-function shouldColorize(stream) {
-  const env = (typeof process === 'object' && process.env) || {};
-  if (env.FORCE_COLOR !== undefined) {
-    // Same levels as tty.getColorDepth(): '', '1', 'true', '2', '3' enable.
-    return ['', '1', 'true', '2', '3'].includes(env.FORCE_COLOR);
-  }
-  if (!stream || !stream.isTTY) return false;
-  if (typeof stream.getColorDepth === 'function') return stream.getColorDepth() > 2;
-  if (typeof stream.hasColors === 'function') return !!stream.hasColors();
-  return true;
-}
+const { shouldColorize } = require('internal/util/colors');
 
 function isNodeStream(obj) {
   return !!(obj && (obj._readableState || obj._writableState ||

@@ -32,17 +32,9 @@ const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const kEmptyObject = Object.freeze({ __proto__: null });
 const kEnumerableProperty = { __proto__: null, enumerable: true };
 
-let inspectFn;
+// inspect is large and only needed for messages: loaded on first use.
 function inspect(value, opts) {
-  if (inspectFn === undefined) {
-    try {
-      inspectFn = require('internal/util/inspect').inspect;
-    } catch {
-      inspectFn = null;
-    }
-  }
-  if (inspectFn) return inspectFn(value, opts);
-  return String(value);
+  return require('internal/util/inspect').inspect(value, opts);
 }
 
 // Legacy DOMException codes for the names abort reasons use.

@@ -18,7 +18,10 @@ function validateOptions(options) {
   return { signal, ref };
 }
 
-function setTimeout(after, value, options = {}) {
+// A promise for what `start(ref, done)` schedules, rejected on bad options
+// or when the options' signal aborts (then the cancel function `start`
+// returned runs).
+function abortable(options, start) {
   let signal;
   let ref;
   try {
@@ -28,38 +31,30 @@ function setTimeout(after, value, options = {}) {
   }
   if (signal?.aborted) return Promise.reject(abortError(signal));
   return new Promise((resolve, reject) => {
-    const timer = new Timeout(() => {
+    const onAbort = () => {
+      cancel();
+      reject(abortError(signal));
+    };
+    const cancel = start(ref, (value) => {
       signal?.removeEventListener('abort', onAbort);
       resolve(value);
-    }, after, undefined, false, ref);
-    function onAbort() {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    }
+    });
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
 
+function setTimeout(after, value, options = {}) {
+  return abortable(options, (ref, done) => {
+    const timer = new Timeout(() => done(value), after, undefined, false, ref);
+    return () => clearTimeout(timer);
+  });
+}
+
 function setImmediate(value, options = {}) {
-  let signal;
-  let ref;
-  try {
-    ({ signal, ref } = validateOptions(options));
-  } catch (err) {
-    return Promise.reject(err);
-  }
-  if (signal?.aborted) return Promise.reject(abortError(signal));
-  return new Promise((resolve, reject) => {
-    const imm = new Immediate(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(value);
-    }, undefined);
+  return abortable(options, (ref, done) => {
+    const imm = new Immediate(() => done(value), undefined);
     if (!ref) imm.unref();
-    function onAbort() {
-      clearImmediate(imm);
-      reject(abortError(signal));
-    }
-    signal?.addEventListener('abort', onAbort, { once: true });
+    return () => clearImmediate(imm);
   });
 }
 

@@ -34,8 +34,8 @@ function arrowFor(err) {
   if (typeof raw !== 'string') return '';
   const frame = parseStack(raw).find((f) => f.fileName && f.fileName.startsWith('/') && f.lineNumber);
   if (!frame) return '';
-  const source = fsb.readFileUtf8(frame.fileName, {});
-  if (typeof source !== 'string') return '';
+  const source = require('internal/util/source').readSource(frame.fileName);
+  if (source === undefined) return '';
   const line = source.split('\n')[frame.lineNumber - 1];
   if (line === undefined) return '';
   const col = Math.max(0, (frame.columnNumber || 1) - 1);
