@@ -135,10 +135,17 @@ write_all (int fd, const char *data, gsize len)
   return (int) MIN (done, G_MAXINT);
 }
 
+/* The string's UTF-8 bytes, NULs included (a char* argument would stop at
+ * the first one). */
 static int
-write_string_cb (int fd, const char *data, anode_runtime_t *rt)
+write_string_cb (int fd, JSCValue *str, anode_runtime_t *rt)
 {
-  return data ? write_all (fd, data, strlen (data)) : 0;
+  gsize len = 0;
+  if (!jsc_value_is_string (str))
+    return UV_EINVAL;
+  g_autoptr (GBytes) bytes = jsc_value_to_string_as_bytes (str);
+  const char *data = g_bytes_get_data (bytes, &len);
+  return len ? write_all (fd, data, len) : 0;
 }
 
 JSCValue *
@@ -156,6 +163,6 @@ anode_binding_fs_init (anode_runtime_t *rt)
   anode_set_method (b, "readdir", G_CALLBACK (readdir_cb), rt, JSC_TYPE_VALUE, 2,
                     G_TYPE_STRING, JSC_TYPE_VALUE);
   anode_set_method (b, "writeString", G_CALLBACK (write_string_cb), rt, G_TYPE_INT,
-                    2, G_TYPE_INT, G_TYPE_STRING);
+                    2, G_TYPE_INT, JSC_TYPE_VALUE);
   return b;
 }

@@ -108,6 +108,11 @@ printf 'alpha\nbeta\n' | "$ANODE" stdin-echo.js > "$tmp/out" 2> "$tmp/err"
 name="process.stdin from a pipe"; ok=1; why=""; got=$?
 expect_out_exact "read 11 chars: alpha|beta"; done_case
 
+name="stdout writes NUL bytes and decodes UTF-8 bytes"; ok=1; why=""
+"$ANODE" -e 'process.stdout.write("a\0b"); process.stdout.write(new Uint8Array([0xe2, 0x82, 0xac, 0xff]))' > "$tmp/out"
+[ "$(od -An -tx1 "$tmp/out" | tr -d ' \n')" = "610062e282acefbfbd" ] || { ok=0; why="bytes were $(od -An -tx1 "$tmp/out")"; }
+done_case
+
 run "headless: no display needed" 0 -- env -u DISPLAY -u WAYLAND_DISPLAY "$ANODE" headless.js
 expect_out_exact "headless ok undefined"; done_case
 
