@@ -25,10 +25,11 @@ deps:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
 	fi
 
-# The built-in JS list is read at configure time: reconfigure when it changes.
+# The lists of built-in JS files and C bindings are read at configure time:
+# reconfigure when they change.
 build: deps
 	@if [ ! -f $(BUILD)/build.ninja ]; then meson setup $(BUILD); fi
-	@find shell/lib -name '*.js' | sort > $(BUILD)/.libjs.new; \
+	@{ find shell/lib -name '*.js'; find shell/runtime -name 'binding-*.c'; } | sort > $(BUILD)/.libjs.new; \
 	if ! cmp -s $(BUILD)/.libjs.new $(BUILD)/.libjs; then \
 	  meson setup --reconfigure $(BUILD) >/dev/null && mv $(BUILD)/.libjs.new $(BUILD)/.libjs; \
 	fi

@@ -89,16 +89,15 @@ gboolean anode_runtime_loop_alive (anode_runtime_t *rt);
 /* Makes `uv_backend_fd()` a GSource on the default main context. */
 GSource *anode_loop_source_new (anode_runtime_t *rt);
 
-/* Binding constructors: each returns a new object (caller owns). */
+/* Binding constructors: shell/runtime/binding-NAME.c defines
+ * anode_binding_NAME_init, returning a new object (caller owns); the table is
+ * generated at build time (gen-bindings.py). */
 typedef JSCValue *(*anode_binding_init_fn) (anode_runtime_t *rt);
-JSCValue *anode_binding_builtins_init (anode_runtime_t *rt);
-JSCValue *anode_binding_uv_init (anode_runtime_t *rt);
-JSCValue *anode_binding_fs_init (anode_runtime_t *rt);
-JSCValue *anode_binding_process_init (anode_runtime_t *rt);
-JSCValue *anode_binding_timers_init (anode_runtime_t *rt);
-JSCValue *anode_binding_tty_init (anode_runtime_t *rt);
-JSCValue *anode_binding_signals_init (anode_runtime_t *rt);
-JSCValue *anode_binding_spawn_sync_init (anode_runtime_t *rt);
+typedef struct {
+  const char *name;
+  anode_binding_init_fn init;
+} anode_binding_entry_t;
+extern const anode_binding_entry_t anode_binding_table[];
 
 void anode_timers_close (anode_runtime_t *rt);
 void anode_signals_close (anode_runtime_t *rt);

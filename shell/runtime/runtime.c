@@ -8,20 +8,6 @@
 #include "anode-builtins.h"
 #include "js-util.h"
 
-static const struct {
-  const char *name;
-  anode_binding_init_fn init;
-} binding_table[] = {
-  { "builtins", anode_binding_builtins_init },
-  { "uv", anode_binding_uv_init },
-  { "fs", anode_binding_fs_init },
-  { "process_methods", anode_binding_process_init },
-  { "timers", anode_binding_timers_init },
-  { "tty", anode_binding_tty_init },
-  { "signals", anode_binding_signals_init },
-  { "spawn_sync", anode_binding_spawn_sync_init },
-};
-
 anode_runtime_t *
 anode_runtime_from_context (JSCContext *ctx)
 {
@@ -34,9 +20,9 @@ anode_runtime_get_binding (anode_runtime_t *rt, const char *name)
   JSCValue *binding = g_hash_table_lookup (rt->bindings, name);
   if (binding != NULL)
     return binding;
-  for (guint i = 0; i < G_N_ELEMENTS (binding_table); i++) {
-    if (strcmp (binding_table[i].name, name) == 0) {
-      binding = binding_table[i].init (rt);
+  for (const anode_binding_entry_t *e = anode_binding_table; e->name; e++) {
+    if (strcmp (e->name, name) == 0) {
+      binding = e->init (rt);
       g_hash_table_insert (rt->bindings, g_strdup (name), binding);
       return binding;
     }

@@ -170,7 +170,7 @@ exec_path_cb (anode_runtime_t *rt)
 }
 
 JSCValue *
-anode_binding_process_init (anode_runtime_t *rt)
+anode_binding_process_methods_init (anode_runtime_t *rt)
 {
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
   anode_set_method (b, "cwd", G_CALLBACK (cwd_cb), rt, JSC_TYPE_VALUE, 1, JSC_TYPE_VALUE);
