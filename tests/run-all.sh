@@ -52,7 +52,12 @@ section "JS tests (anode --test tests/js)"
 run_js_suite js tests/js
 
 section "npm compatibility (tests/compat)"
-if (cd tests/compat && npm ci --no-audit --no-fund --loglevel=error > "../../$BUILD/npm-ci.log" 2>&1); then
+# npm ci only when the lockfile changed since the last install.
+lock_hash=$(sha256sum tests/compat/package-lock.json | cut -d' ' -f1)
+stamp=tests/compat/node_modules/.anode-lock-hash
+if [ "$(cat "$stamp" 2>/dev/null)" = "$lock_hash" ] ||
+   { (cd tests/compat && npm ci --no-audit --no-fund --loglevel=error > "../../$BUILD/npm-ci.log" 2>&1) &&
+     echo "$lock_hash" > "$stamp"; }; then
   run_js_suite compat tests/compat/test
 else
   echo "npm ci failed:"; tail -20 "$BUILD/npm-ci.log"
