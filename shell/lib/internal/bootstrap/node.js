@@ -8,21 +8,10 @@ const taskQueues = require('internal/process/task_queues');
 const uncaught = require('internal/process/uncaught');
 
 taskQueues.setHandlers(uncaught.triggerUncaught, () => uncaught.processRejections(taskQueues.pendingRejections));
-// V8's Error.captureStackTrace + prepareStackTrace; the stack module loads
-// on the first call.
-{
-  const jscCapture = Error.captureStackTrace;
-  if (typeof jscCapture === 'function') {
-    Error.captureStackTrace = function captureStackTrace(obj, fn) {
-      require('internal/util/stack').captureStackTrace(jscCapture, obj, fn ?? captureStackTrace);
-    };
-  }
-}
+require('internal/bootstrap/error_constructor');
 
 const process = require('internal/process/object');
 
-// V8's default depth; JSC's is 100.
-Error.stackTraceLimit = 10;
 
 function defineGlobal(name, value, enumerable = false) {
   Object.defineProperty(globalThis, name, { value, writable: true, enumerable, configurable: true });

@@ -12,7 +12,7 @@ const kConverted = Symbol('kStackConverted');
 const columnOffsets = new Map();
 
 // One JSC frame -> { functionName, fileName, lineNumber, columnNumber, native, isEval }
-function parseFrame(line) {
+function parseFrame(line, adjustColumns = true) {
   const at = line.lastIndexOf('@');
   let name = at === -1 ? '' : line.slice(0, at);
   const loc = at === -1 ? line : line.slice(at + 1);
@@ -27,7 +27,7 @@ function parseFrame(line) {
     return { functionName: name, fileName: loc || null, lineNumber: null, columnNumber: null, native: false, isEval };
   }
   let column = +m[3];
-  if (m[2] === '1') {
+  if (adjustColumns && m[2] === '1') {
     const offset = columnOffsets.get(m[1]);
     if (offset !== undefined && column > offset) column -= offset;
   }
@@ -41,12 +41,25 @@ function parseFrame(line) {
   };
 }
 
+// "    at fn (/file.js:1:2)" or "    at /file.js:1:2" (V8's text).
+function parseV8Frame(line) {
+  const text = line.slice(7);
+  const m = /^(.*?) \((.*)\)$/.exec(text);
+  const name = m ? m[1] : '';
+  const loc = m ? m[2] : text;
+  // V8 text was written from adjusted frames already.
+  return parseFrame(`${name}@${loc === 'native' ? '[native code]' : loc}`, false);
+}
+
+// Frames of a stack in JSC's text or V8's (the header line is skipped).
 function parseStack(stack) {
   if (typeof stack !== 'string' || stack === '') return [];
   const frames = [];
+  const v8 = !isJscStack(stack);
   for (const line of stack.split('\n')) {
-    if (line === '' || line.startsWith('    at ')) continue;
-    frames.push(parseFrame(line));
+    if (line === '') continue;
+    if (line.startsWith('    at ')) frames.push(parseV8Frame(line));
+    else if (!v8) frames.push(parseFrame(line));
   }
   return frames;
 }
@@ -155,6 +168,36 @@ function stackOf(err) {
   return converted;
 }
 
+// The first read of `err.stack` for errors made by the global Error (see
+// internal/bootstrap/error_constructor.js): `raw` is JSC's capture, whose
+// top frames are Reflect.construct and that constructor. Like V8, frames of
+// the subclass constructors (up to `target`, the class `new` named) go too.
+function formatLazyStack(err, raw, target) {
+  let frames = parseStack(raw);
+  let skip = 0;
+  while (skip < frames.length && (frames[skip].native ||
+         frames[skip].fileName === 'node:internal/bootstrap/error_constructor')) {
+    skip++;
+  }
+  const name = typeof target === 'function' ? target.name : '';
+  if (name && name !== 'Error') {
+    const limit = Math.min(frames.length, skip + 8);
+    for (let i = skip; i < limit; i++) {
+      if (frames[i].functionName === name) {
+        skip = i + 1;
+        break;
+      }
+    }
+  }
+  const limit = Error.stackTraceLimit;
+  frames = frames.slice(skip, typeof limit === 'number' && limit >= 0 ? skip + limit : undefined);
+  const prepare = Error.prepareStackTrace;
+  if (typeof prepare === 'function') return prepare(err, frames.map((f) => new CallSite(f)));
+  let out = errorHeader(err);
+  for (const f of frames) out += `\n    at ${formatFrame(f)}`;
+  return out;
+}
+
 // Error.captureStackTrace with V8's prepareStackTrace hook; `jscCapture` is
 // the engine's own.
 function captureStackTrace(jscCapture, obj, fn) {
@@ -174,4 +217,4 @@ function captureStackTrace(jscCapture, obj, fn) {
   Object.defineProperty(obj, 'stack', { value: stack, writable: true, configurable: true, enumerable: false });
 }
 
-module.exports = { columnOffsets, parseStack, parseFrame, stackOf, v8Stack, errorHeader, captureStackTrace, CallSite };
+module.exports = { columnOffsets, parseStack, parseFrame, stackOf, v8Stack, errorHeader, captureStackTrace, formatLazyStack, CallSite };
