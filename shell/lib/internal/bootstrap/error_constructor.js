@@ -16,12 +16,15 @@ function defineStack(err, value) {
   Object.defineProperty(err, 'stack', { value, writable: true, enumerable: false, configurable: true });
 }
 
-const kRaw = Symbol('kRawStack');
-const kTarget = Symbol('kStackTarget');
+// JSC's capture and the constructor `new` named, per error, as hidden
+// symbol properties (a WeakMap costs 50% more per error); util.inspect
+// leaves them out even with showHidden.
+const kRawStack = Symbol('kRawStack');
+const kStackTarget = Symbol('kStackTarget');
 
 // One accessor pair shared by every error: no closures per error.
 function getStack() {
-  const value = lazyStack().formatLazyStack(this, this[kRaw], this[kTarget]);
+  const value = lazyStack().formatLazyStack(this, this[kRawStack], this[kStackTarget]);
   defineStack(this, value);
   return value;
 }
@@ -35,8 +38,8 @@ const stackAccessor = { get: getStack, set: setStack, enumerable: false, configu
 function Error(message, options) {
   const target = new.target ?? Error;
   const err = Reflect.construct(NativeError, arguments, target);
-  Object.defineProperty(err, kRaw, { value: err.stack, writable: true, configurable: true });
-  if (target !== Error) Object.defineProperty(err, kTarget, { value: target, writable: true, configurable: true });
+  Object.defineProperty(err, kRawStack, { value: err.stack, writable: true, configurable: true });
+  if (target !== Error) Object.defineProperty(err, kStackTarget, { value: target, writable: true, configurable: true });
   Object.defineProperty(err, 'stack', stackAccessor);
   return err;
 }
@@ -67,3 +70,5 @@ for (const ctor of [EvalError, RangeError, ReferenceError, SyntaxError, TypeErro
 NativeError.stackTraceLimit = 12; // V8's default (10) + 2; JSC's is 100
 
 Object.defineProperty(globalThis, 'Error', { value: Error, writable: true, enumerable: false, configurable: true });
+
+module.exports = { kRawStack, kStackTarget };

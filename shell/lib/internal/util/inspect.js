@@ -953,12 +953,18 @@ function getStackString(error) {
 }
 
 // JavaScriptCore gives every error non-enumerable own `line`, `column` and
-// `sourceURL` properties that V8 does not have; showHidden would list them.
+// `sourceURL` properties that V8 does not have, and the runtime keeps the
+// raw capture behind two symbols; showHidden would list them.
 const kEngineErrorKeys = ['line', 'column', 'sourceURL'];
+let runtimeErrorKeys;
 
 function removeDuplicateErrorKeys(ctx, keys, err, stack) {
   if (ctx.showHidden) {
-    for (const name of kEngineErrorKeys) {
+    if (runtimeErrorKeys === undefined) {
+      const { kRawStack, kStackTarget } = require('internal/bootstrap/error_constructor');
+      runtimeErrorKeys = [kRawStack, kStackTarget];
+    }
+    for (const name of [...kEngineErrorKeys, ...runtimeErrorKeys]) {
       const index = keys.indexOf(name);
       if (index !== -1 && !isEnumerable(err, name)) keys.splice(index, 1);
     }
