@@ -82,6 +82,12 @@ defineLazyGlobal('DOMException', () => require('internal/abort_controller').lazy
 for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => require('internal/abort_controller')[name]);
 }
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+  'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
+  'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
+  defineLazyGlobal(name, () => require('stream/web')[name]);
+}
 
 runtime.emitBeforeExit = function emitBeforeExit() {
   if (process._exiting) return;
