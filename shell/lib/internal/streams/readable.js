@@ -424,7 +424,7 @@ function readableAddChunkUnshiftByteMode(stream, state, chunk, encoding) {
     }
   } else if (Stream._isArrayBufferView(chunk)) {
     chunk = Stream._uint8ArrayToBuffer(chunk);
-  } else if (chunk !== undefined && !(chunk instanceof lazyBuffer())) {
+  } else if (chunk !== undefined) {
     errorOrDestroy(stream, new ERR_INVALID_ARG_TYPE(
       'chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk));
     return false;
@@ -473,7 +473,7 @@ function readableAddChunkPushByteMode(stream, state, chunk, encoding) {
       chunk = lazyBuffer().from(chunk, encoding);
       encoding = '';
     }
-  } else if (chunk instanceof lazyBuffer()) {
+  } else if (ArrayBuffer.isView(chunk) && chunk instanceof lazyBuffer()) {
     encoding = '';
   } else if (Stream._isArrayBufferView(chunk)) {
     chunk = Stream._uint8ArrayToBuffer(chunk);

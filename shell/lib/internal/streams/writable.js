@@ -467,7 +467,7 @@ function _write(stream, chunk, encoding, cb) {
   if ((state[kState] & kObjectMode) === 0) {
     if (!encoding) {
       encoding = (state[kState] & kDefaultUTF8Encoding) !== 0 ? 'utf8' : state.defaultEncoding;
-    } else if (encoding !== 'buffer' && !lazyBuffer().isEncoding(encoding)) {
+    } else if (encoding !== 'buffer' && encoding !== 'utf8' && !lazyBuffer().isEncoding(encoding)) {
       throw new ERR_UNKNOWN_ENCODING(encoding);
     }
 
@@ -476,7 +476,7 @@ function _write(stream, chunk, encoding, cb) {
         chunk = lazyBuffer().from(chunk, encoding);
         encoding = 'buffer';
       }
-    } else if (chunk instanceof lazyBuffer()) {
+    } else if (ArrayBuffer.isView(chunk) && chunk instanceof lazyBuffer()) {
       encoding = 'buffer';
     } else if (Stream._isArrayBufferView(chunk)) {
       chunk = Stream._uint8ArrayToBuffer(chunk);
