@@ -42,9 +42,9 @@ const {
   isWritableEnded,
 } = require('internal/streams/utils');
 
-const {
-  Buffer,
-} = require('buffer');
+// Loaded on the first byte chunk or encoding check: object streams never need it.
+let BufferCtor;
+const lazyBuffer = () => BufferCtor ??= require('buffer').Buffer;
 
 const {
   ErrnoException,
@@ -75,7 +75,7 @@ const finished = require('internal/streams/end-of-stream');
 
 // UTF-8 bytes of a string as a plain Uint8Array, as TextEncoder gives them.
 function encodeUtf8(string) {
-  const b = Buffer.from(string, 'utf8');
+  const b = lazyBuffer().from(string, 'utf8');
   return new Uint8Array(b.buffer, b.byteOffset, b.length);
 }
 
@@ -272,7 +272,7 @@ function newStreamWritableFromWritableStream(writableStream, options = kEmptyObj
         if (enc === 'utf8') {
           chunk = encodeUtf8(chunk);
         } else {
-          chunk = Buffer.from(chunk, encoding);
+          chunk = lazyBuffer().from(chunk, encoding);
           chunk = new Uint8Array(
             TypedArrayPrototypeGetBuffer(chunk),
             TypedArrayPrototypeGetByteOffset(chunk),
@@ -424,7 +424,7 @@ function newReadableStreamFromStreamReadable(streamReadable, options = kEmptyObj
 
   function onData(chunk) {
     // Copy the Buffer to detach it from the pool.
-    if (Buffer.isBuffer(chunk) && !objectMode)
+    if (!objectMode && lazyBuffer().isBuffer(chunk))
       chunk = new Uint8Array(chunk);
     controller.enqueue(chunk);
     if (controller.desiredSize <= 0)
@@ -492,7 +492,7 @@ function newStreamReadableFromReadableStream(readableStream, options = kEmptyObj
     signal,
   } = options;
 
-  if (encoding !== undefined && !Buffer.isEncoding(encoding))
+  if (encoding !== undefined && !lazyBuffer().isEncoding(encoding))
     throw new ERR_INVALID_ARG_VALUE(encoding, 'options.encoding');
   validateBoolean(objectMode, 'options.objectMode');
 
@@ -649,7 +649,7 @@ function newStreamDuplexFromReadableWritablePair(pair = kEmptyObject, options = 
   } = options;
 
   validateBoolean(objectMode, 'options.objectMode');
-  if (encoding !== undefined && !Buffer.isEncoding(encoding))
+  if (encoding !== undefined && !lazyBuffer().isEncoding(encoding))
     throw new ERR_INVALID_ARG_VALUE(encoding, 'options.encoding');
 
   const writer = writableStream.getWriter();
@@ -700,7 +700,7 @@ function newStreamDuplexFromReadableWritablePair(pair = kEmptyObject, options = 
         if (enc === 'utf8') {
           chunk = encodeUtf8(chunk);
         } else {
-          chunk = Buffer.from(chunk, encoding);
+          chunk = lazyBuffer().from(chunk, encoding);
           chunk = new Uint8Array(
             TypedArrayPrototypeGetBuffer(chunk),
             TypedArrayPrototypeGetByteOffset(chunk),
