@@ -5,7 +5,7 @@ const {
 } = require('internal/streams/primordials');
 
 const { Duplex } = require('stream');
-const assert = require('assert');
+const { assert } = require('internal/streams/primordials');
 
 const kCallback = Symbol('Callback');
 const kInitOtherSide = Symbol('InitOtherSide');

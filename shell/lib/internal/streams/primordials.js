@@ -157,7 +157,22 @@ const abDetached = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'detac
 P.isArrayBufferDetached = (ab) => abDetached.call(ab);
 P.customPromisify = Symbol.for('nodejs.util.promisify.custom');
 P.kEnumerableProperty = Object.freeze({ __proto__: null, enumerable: true });
-P.deprecate = (fn, msg, code) => require('util').deprecate(fn, msg, code);
+// util (and inspect behind it) is loaded on the first call, not when a
+// module defines a deprecated export.
+P.deprecate = (fn, msg, code) => {
+  let deprecated;
+  return function(...args) {
+    deprecated ??= require('util').deprecate(fn, msg, code);
+    return new.target ? Reflect.construct(deprecated, args, new.target) : Reflect.apply(deprecated, this, args);
+  };
+};
+// Node's internal/assert: a broken invariant is ERR_INTERNAL_ASSERTION.
+P.assert = function assert(value, message) {
+  if (!value) {
+    const { ERR_INTERNAL_ASSERTION } = require('internal/errors').codes;
+    throw new ERR_INTERNAL_ASSERTION(message);
+  }
+};
 P.isArrayBufferView = ArrayBuffer.isView;
 P.isUint8Array = (v) => ArrayBuffer.isView(v) && taTag.call(v) === 'Uint8Array';
 P.isDataView = (v) => ArrayBuffer.isView(v) && taTag.call(v) === undefined;

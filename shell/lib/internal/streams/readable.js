@@ -55,7 +55,6 @@ const {
 } = require('internal/streams/add-abort-signal');
 const eos = require('internal/streams/end-of-stream');
 
-let debug = () => {};
 const destroyImpl = require('internal/streams/destroy');
 const {
   getHighWaterMark,
@@ -385,7 +384,6 @@ Readable.prototype[SymbolAsyncDispose] = function() {
 // similar to how Writable.write() returns true if you should
 // write() some more.
 Readable.prototype.push = function(chunk, encoding) {
-  debug('push', chunk);
 
   const state = this._readableState;
   return (state[kState] & kObjectMode) === 0 ?
@@ -395,7 +393,6 @@ Readable.prototype.push = function(chunk, encoding) {
 
 // Unshift should *always* be something directly out of read().
 Readable.prototype.unshift = function(chunk, encoding) {
-  debug('unshift', chunk);
   const state = this._readableState;
   return (state[kState] & kObjectMode) === 0 ?
     readableAddChunkUnshiftByteMode(this, state, chunk, encoding) :
@@ -645,7 +642,6 @@ function howMuchToRead(n, state) {
 
 // You can override either this method, or the async _read(n) below.
 Readable.prototype.read = function(n) {
-  debug('read', n);
   // Same as parseInt(undefined, 10), however V8 7.3 performance regressed
   // in this scenario, so we are doing it manually.
   if (n === undefined) {
@@ -672,7 +668,6 @@ Readable.prototype.read = function(n) {
         state.length >= state.highWaterMark :
         state.length > 0) ||
        (state[kState] & kEnded) !== 0)) {
-    debug('read: emitReadable');
     if (state.length === 0 && (state[kState] & kEnded) !== 0)
       endReadable(this);
     else
@@ -713,12 +708,10 @@ Readable.prototype.read = function(n) {
 
   // if we need a readable event, then we need to do some reading.
   let doRead = (state[kState] & kNeedReadable) !== 0;
-  debug('need readable', doRead);
 
   // If we currently have less than the highWaterMark, then also read some.
   if (state.length === 0 || state.length - n < state.highWaterMark) {
     doRead = true;
-    debug('length less than watermark', doRead);
   }
 
   // However, if we've ended, then there's no point, if we're already
@@ -726,9 +719,7 @@ Readable.prototype.read = function(n) {
   // and if we're destroyed or errored, then it's not allowed,
   if ((state[kState] & (kReading | kEnded | kDestroyed | kErrored | kConstructed)) !== kConstructed) {
     doRead = false;
-    debug('reading, ended or constructing', doRead);
   } else if (doRead) {
-    debug('do read');
     state[kState] |= kReading | kSync;
     // If the length is currently zero, then we *need* a readable event.
     if (state.length === 0)
@@ -786,7 +777,6 @@ Readable.prototype.read = function(n) {
 };
 
 function onEofChunk(stream, state) {
-  debug('onEofChunk');
   if ((state[kState] & kEnded) !== 0) return;
   const decoder = (state[kState] & kDecoder) !== 0 ? state[kDecoderValue] : null;
   if (decoder) {
@@ -818,10 +808,8 @@ function onEofChunk(stream, state) {
 // a nextTick recursion warning, but that's not so bad.
 function emitReadable(stream) {
   const state = stream._readableState;
-  debug('emitReadable');
   state[kState] &= ~kNeedReadable;
   if ((state[kState] & kEmittedReadable) === 0) {
-    debug('emitReadable', (state[kState] & kFlowing) !== 0);
     state[kState] |= kEmittedReadable;
     process.nextTick(emitReadable_, stream);
   }
@@ -829,7 +817,6 @@ function emitReadable(stream) {
 
 function emitReadable_(stream) {
   const state = stream._readableState;
-  debug('emitReadable_');
   if ((state[kState] & (kDestroyed | kErrored)) === 0 && (state.length || (state[kState] & kEnded) !== 0)) {
     stream.emit('readable');
     state[kState] &= ~kEmittedReadable;
@@ -889,7 +876,6 @@ function maybeReadMore_(stream, state) {
          (state.length < state.highWaterMark ||
           ((state[kState] & kFlowing) !== 0 && state.length === 0))) {
     const len = state.length;
-    debug('maybeReadMore read 0');
     stream.read(0);
     if (len === state.length)
       // Didn't get any data, stop spinning.
@@ -920,7 +906,6 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   }
 
   state.pipes.push(dest);
-  debug('pipe count=%d opts=%j', state.pipes.length, pipeOpts);
 
   const doEnd = (!pipeOpts || pipeOpts.end !== false) &&
               dest !== process.stdout &&
@@ -934,7 +919,6 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
 
   dest.on('unpipe', onunpipe);
   function onunpipe(readable, unpipeInfo) {
-    debug('onunpipe');
     if (readable === src) {
       if (unpipeInfo && unpipeInfo.hasUnpiped === false) {
         unpipeInfo.hasUnpiped = true;
@@ -944,7 +928,6 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   }
 
   function onend() {
-    debug('onend');
     dest.end();
   }
 
@@ -952,7 +935,6 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
 
   let cleanedUp = false;
   function cleanup() {
-    debug('cleanup');
     // Cleanup event handlers once the pipe is broken.
     dest.removeListener('close', onclose);
     dest.removeListener('finish', onfinish);
@@ -984,11 +966,9 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
     // => Check whether `dest` is still a piping destination.
     if (!cleanedUp) {
       if (state.pipes.length === 1 && state.pipes[0] === dest) {
-        debug('false write response, pause', 0);
         state.awaitDrainWriters = dest;
         state[kState] &= ~kMultiAwaitDrain;
       } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
-        debug('false write response, pause', state.awaitDrainWriters.size);
         state.awaitDrainWriters.add(dest);
       }
       src.pause();
@@ -1005,9 +985,7 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
 
   src.on('data', ondata);
   function ondata(chunk) {
-    debug('ondata');
     const ret = dest.write(chunk);
-    debug('dest.write', ret);
     if (ret === false) {
       pause();
     }
@@ -1016,7 +994,6 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   // If the dest has an error, then stop piping into it.
   // However, don't suppress the throwing behavior for this.
   function onerror(er) {
-    debug('onerror', er);
     unpipe();
     dest.removeListener('error', onerror);
     if (dest.listenerCount('error') === 0) {
@@ -1040,14 +1017,12 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   }
   dest.once('close', onclose);
   function onfinish() {
-    debug('onfinish');
     dest.removeListener('close', onclose);
     unpipe();
   }
   dest.once('finish', onfinish);
 
   function unpipe() {
-    debug('unpipe');
     src.unpipe(dest);
   }
 
@@ -1059,7 +1034,6 @@ Readable.prototype.pipe = function(dest, pipeOpts) {
   if (dest.writableNeedDrain === true) {
     pause();
   } else if ((state[kState] & kFlowing) === 0) {
-    debug('pipe resume');
     src.resume();
   }
 
@@ -1074,10 +1048,8 @@ function pipeOnDrain(src, dest) {
     // `this` maybe not a reference to dest,
     // so we use the real dest here.
     if (state.awaitDrainWriters === dest) {
-      debug('pipeOnDrain', 1);
       state.awaitDrainWriters = null;
     } else if ((state[kState] & kMultiAwaitDrain) !== 0) {
-      debug('pipeOnDrain', state.awaitDrainWriters.size);
       state.awaitDrainWriters.delete(dest);
     }
 
@@ -1143,7 +1115,6 @@ Readable.prototype.on = function(ev, fn) {
     if ((state[kState] & (kEndEmitted | kReadableListening)) === 0) {
       state[kState] |= kReadableListening | kNeedReadable | kHasFlowing;
       state[kState] &= ~(kFlowing | kEmittedReadable);
-      debug('on readable');
       if (state.length) {
         emitReadable(this);
       } else if ((state[kState] & kReading) === 0) {
@@ -1218,7 +1189,6 @@ function updateReadableListening(self) {
 }
 
 function nReadingNextTick(self) {
-  debug('readable nexttick read 0');
   self.read(0);
 }
 
@@ -1227,7 +1197,6 @@ function nReadingNextTick(self) {
 Readable.prototype.resume = function() {
   const state = this._readableState;
   if ((state[kState] & kFlowing) === 0) {
-    debug('resume');
     // We flow only if there is no one listening
     // for readable, but we still have to call
     // resume().
@@ -1252,7 +1221,6 @@ function resume(stream, state) {
 }
 
 function resume_(stream, state) {
-  debug('resume', (state[kState] & kReading) !== 0);
   if ((state[kState] & kReading) === 0) {
     stream.read(0);
   }
@@ -1266,9 +1234,7 @@ function resume_(stream, state) {
 
 Readable.prototype.pause = function() {
   const state = this._readableState;
-  debug('call pause');
   if ((state[kState] & (kHasFlowing | kFlowing)) !== kHasFlowing) {
-    debug('pause');
     state[kState] |= kHasFlowing;
     state[kState] &= ~kFlowing;
     this.emit('pause');
@@ -1279,7 +1245,6 @@ Readable.prototype.pause = function() {
 
 function flow(stream) {
   const state = stream._readableState;
-  debug('flow');
   while ((state[kState] & kFlowing) !== 0 && stream.read() !== null);
 }
 
@@ -1682,7 +1647,6 @@ function fromList(n, state) {
 function endReadable(stream) {
   const state = stream._readableState;
 
-  debug('endReadable');
   if ((state[kState] & kEndEmitted) === 0) {
     state[kState] |= kEnded;
     process.nextTick(endReadableNT, state, stream);
@@ -1690,7 +1654,6 @@ function endReadable(stream) {
 }
 
 function endReadableNT(state, stream) {
-  debug('endReadableNT');
 
   // Check that we didn't get one last unshift.
   if ((state[kState] & (kErrored | kCloseEmitted | kEndEmitted)) === 0 && state.length === 0) {

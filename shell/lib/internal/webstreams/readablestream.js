@@ -127,7 +127,7 @@ const {
 
 let BufferCtor;
 
-const assert = require('assert');
+const { assert } = require('internal/streams/primordials');
 
 const kCancel = Symbol('kCancel');
 const kClose = Symbol('kClose');

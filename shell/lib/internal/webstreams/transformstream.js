@@ -65,7 +65,7 @@ const {
   writableStreamDefaultControllerErrorIfNeeded,
 } = require('internal/webstreams/writablestream');
 
-const assert = require('assert');
+const { assert } = require('internal/streams/primordials');
 
 const kSkipThrow = Symbol('kSkipThrow');
 

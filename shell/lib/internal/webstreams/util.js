@@ -32,9 +32,9 @@ function copyArrayBuffer(dest, destOffset, src, srcOffset, length) {
 
 const {
   inspect,
-} = require('util');
+} = require('internal/util/inspect');
 
-const assert = require('assert');
+const { assert } = require('internal/streams/primordials');
 const { isArrayBufferDetached, isPromisePending } = require('internal/streams/primordials');
 
 const {

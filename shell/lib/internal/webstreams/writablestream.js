@@ -76,7 +76,7 @@ const {
   AbortController,
 } = require('internal/abort_controller');
 
-const assert = require('assert');
+const { assert } = require('internal/streams/primordials');
 
 const kAbort = Symbol('kAbort');
 const kCloseSentinel = Symbol('kCloseSentinel');
