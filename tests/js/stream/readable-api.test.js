@@ -122,3 +122,10 @@ test('Duplex.from and Readable.wrap', async () => {
   legacy.emit('end');
   assert.deepStrictEqual(await out, [1]);
 });
+
+test('stream/consumers text and json over string chunks', async () => {
+  const consumers = require('node:stream/consumers');
+  assert.strictEqual(await consumers.text(Readable.from(['a', 'é', 'c'])), 'aéc');
+  assert.deepStrictEqual(await consumers.json(Readable.from(['{"x"', ':[1,2]}'])), { x: [1, 2] });
+  await assert.rejects(consumers.json(Readable.from(['{'])), { name: 'SyntaxError' });
+});
