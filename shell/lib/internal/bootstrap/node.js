@@ -82,6 +82,10 @@ defineLazyGlobal('DOMException', () => require('internal/abort_controller').lazy
 for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => require('internal/abort_controller')[name]);
 }
+for (const name of ['URL', 'URLSearchParams']) {
+  defineLazyGlobal(name, () => require('internal/url')[name]);
+}
+defineLazyGlobal('performance', () => require('perf_hooks').performance, true);
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
   'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
