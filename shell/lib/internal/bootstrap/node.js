@@ -82,6 +82,12 @@ defineLazyGlobal('DOMException', () => require('internal/abort_controller').lazy
 for (const name of ['AbortController', 'AbortSignal']) {
   defineLazyGlobal(name, () => require('internal/abort_controller')[name]);
 }
+defineLazyGlobal('Buffer', () => require('buffer').Buffer);
+defineLazyGlobal('atob', () => require('buffer').atob, true);
+defineLazyGlobal('btoa', () => require('buffer').btoa, true);
+defineLazyGlobal('Blob', () => require('internal/blob').Blob);
+defineLazyGlobal('TextEncoder', () => require('internal/encoding').TextEncoder);
+defineLazyGlobal('TextDecoder', () => require('internal/encoding').TextDecoder);
 for (const name of ['URL', 'URLSearchParams']) {
   defineLazyGlobal(name, () => require('internal/url')[name]);
 }
