@@ -1,7 +1,8 @@
 'use strict';
 // Node.js v20 lib/internal/streams/operators.js (MIT), on anode's primordials.
 
-const { AbortController, AbortSignal } = require('internal/abort_controller');
+// AbortController and event_target are loaded when an operator first runs.
+const lazyAbort = () => require('internal/abort_controller');
 
 const {
   codes: {
@@ -17,7 +18,6 @@ const {
   validateInteger,
   validateObject,
 } = require('internal/validators');
-const { kWeakHandler, kResistStopPropagation } = require('internal/event_target');
 const { finished } = require('internal/streams/end-of-stream');
 const staticCompose = require('internal/streams/compose');
 const {
@@ -95,7 +95,7 @@ function map(fn, options) {
   highWaterMark += concurrency;
 
   return async function* map() {
-    const signal = AbortSignal.any([options?.signal].filter(Boolean));
+    const signal = lazyAbort().AbortSignal.any([options?.signal].filter(Boolean));
     const stream = this;
     const queue = [];
     const signalOpt = { signal };
@@ -316,7 +316,8 @@ async function reduce(reducer, initialValue, options) {
     await finished(this.destroy(err));
     throw err;
   }
-  const ac = new AbortController();
+  const ac = new (lazyAbort().AbortController)();
+  const { kWeakHandler, kResistStopPropagation } = require('internal/event_target');
   const signal = ac.signal;
   if (options?.signal) {
     const opts = { once: true, [kWeakHandler]: this, [kResistStopPropagation]: true };

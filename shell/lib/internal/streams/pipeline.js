@@ -41,7 +41,6 @@ const {
   isReadableStream,
   isReadableFinished,
 } = require('internal/streams/utils');
-const { AbortController } = require('internal/abort_controller');
 
 let PassThrough;
 let Readable;
@@ -194,7 +193,7 @@ function pipelineImpl(streams, callback, opts) {
     throw new ERR_MISSING_ARGS('streams');
   }
 
-  const ac = new AbortController();
+  const ac = new (require('internal/abort_controller').AbortController)();
   const signal = ac.signal;
   const outerSignal = opts?.signal;
 

@@ -6,27 +6,14 @@
 
 const P = { __proto__: null };
 
-// Every name below follows Node's scheme: Ctor, CtorStatic, CtorPrototypeMethod.
-const protoMethods = {
-  Array: ['filter', 'indexOf', 'join', 'map', 'pop', 'push', 'reverse', 'shift', 'slice', 'some', 'sort',
-          'splice', 'unshift', 'includes', 'forEach', 'concat', 'at', 'fill', 'find', 'findIndex', 'lastIndexOf', 'every', 'reduce'],
-  String: ['charCodeAt', 'codePointAt', 'endsWith', 'repeat', 'slice', 'split', 'startsWith', 'toLowerCase', 'trim',
-           'indexOf', 'includes', 'replace', 'padStart', 'padEnd', 'toUpperCase', 'trimStart', 'trimEnd', 'lastIndexOf', 'at'],
-  RegExp: ['exec', 'test'],
-  Function: ['bind', 'call', 'apply'],
-  Promise: ['then', 'catch', 'finally'],
-  ArrayBuffer: ['slice'],
-  Date: ['getTime'],
-};
-for (const ctor of Object.keys(protoMethods)) {
-  const proto = globalThis[ctor].prototype;
-  for (const m of protoMethods[ctor]) {
-    const fn = proto[m];
-    const name = `${ctor}Prototype${m[0].toUpperCase()}${m.slice(1)}`;
-    P[name] = (self, ...args) => Reflect.apply(fn, self, args);
-  }
-}
-// The hot ones, spelled out so no rest/spread is involved.
+// Exactly the names these modules use, spelled out: a generic copy of every
+// builtin (as Node's snapshot has) costs milliseconds at each start-up.
+const uncurry = (fn) => (self, ...args) => Reflect.apply(fn, self, args);
+P.ArrayPrototypeFilter = uncurry(Array.prototype.filter);
+P.ArrayPrototypeMap = uncurry(Array.prototype.map);
+P.ArrayPrototypeReverse = (a) => a.reverse();
+P.ArrayPrototypeSort = (a, fn) => a.sort(fn);
+P.ArrayPrototypeUnshift = (a, ...items) => a.unshift(...items);
 P.ArrayPrototypePush = (a, ...items) => a.push(...items);
 P.ArrayPrototypeShift = (a) => a.shift();
 P.ArrayPrototypePop = (a) => a.pop();
@@ -34,43 +21,56 @@ P.ArrayPrototypeIndexOf = (a, v, from) => a.indexOf(v, from);
 P.ArrayPrototypeSlice = (a, s, e) => a.slice(s, e);
 P.ArrayPrototypeSplice = (a, ...args) => a.splice(...args);
 P.ArrayPrototypeJoin = (a, sep) => a.join(sep);
+P.ArrayBufferPrototypeSlice = (ab, s, e) => ab.slice(s, e);
 P.StringPrototypeSlice = (s, a, b) => s.slice(a, b);
 P.StringPrototypeCharCodeAt = (s, i) => s.charCodeAt(i);
 P.StringPrototypeCodePointAt = (s, i) => s.codePointAt(i);
+P.StringPrototypeEndsWith = (s, x, n) => s.endsWith(x, n);
+P.StringPrototypeStartsWith = (s, x, n) => s.startsWith(x, n);
+P.StringPrototypeRepeat = (s, n) => s.repeat(n);
+P.StringPrototypeToLowerCase = (s) => s.toLowerCase();
+P.StringPrototypeTrim = (s) => s.trim();
 P.RegExpPrototypeExec = (re, s) => re.exec(s);
 P.FunctionPrototypeCall = (fn, self, ...args) => Reflect.apply(fn, self, args);
 P.FunctionPrototypeBind = (fn, self, ...args) => fn.bind(self, ...args);
 P.PromisePrototypeThen = (p, a, b) => p.then(a, b);
-P.ArrayPrototypePushApply = (a, items) => { for (let i = 0; i < items.length; i++) a.push(items[i]); return a.length; };
-P.ArrayPrototypeUnshiftApply = (a, items) => a.unshift(...items);
-P.FunctionPrototypeSymbolHasInstance = (fn, v) => Function.prototype[Symbol.hasInstance].call(fn, v);
+const hasInstance = Function.prototype[Symbol.hasInstance];
+P.FunctionPrototypeSymbolHasInstance = (fn, v) => Reflect.apply(hasInstance, fn, [v]);
 
-for (const name of ['Array', 'ArrayBuffer', 'Boolean', 'DataView', 'Date', 'Error', 'Number', 'Object', 'Promise',
-  'RangeError', 'Reflect', 'String', 'Symbol', 'TypeError', 'Uint8Array', 'Int8Array', 'Uint8ClampedArray',
-  'Uint16Array', 'Int16Array', 'Uint32Array', 'Int32Array', 'Float32Array', 'Float64Array', 'BigInt64Array',
-  'BigUint64Array', 'WeakMap', 'WeakSet', 'Map', 'Set', 'JSON', 'Math', 'FinalizationRegistry', 'WeakRef']) {
+for (const name of ['ArrayBuffer', 'Boolean', 'DataView', 'Error', 'Number', 'Promise', 'Symbol', 'Uint8Array']) {
   P[name] = globalThis[name];
 }
-P.globalThis = globalThis;
-
-// Statics: ArrayIsArray, ObjectKeys, MathMax, ReflectApply, NumberIsInteger...
-for (const ns of ['Array', 'Object', 'Number', 'Math', 'Reflect', 'JSON', 'Promise', 'String', 'Date', 'ArrayBuffer']) {
-  for (const key of Object.getOwnPropertyNames(globalThis[ns])) {
-    const v = globalThis[ns][key];
-    if (typeof v !== 'function' || key === 'prototype') continue;
-    const name = `${ns}${key[0].toUpperCase()}${key.slice(1)}`;
-    P[name] = ns === 'Promise' || ns === 'Array' || ns === 'String' || ns === 'ArrayBuffer' ? v.bind(globalThis[ns]) : v;
-  }
-}
+P.ArrayFrom = Array.from.bind(Array);
+P.ArrayIsArray = Array.isArray;
+P.DateNow = Date.now;
+P.JSONParse = JSON.parse;
+P.MathCeil = Math.ceil;
+P.MathFloor = Math.floor;
+P.MathMax = Math.max;
+P.MathMin = Math.min;
 P.MathMaxApply = (args) => Math.max(...args);
-P.MathMinApply = (args) => Math.min(...args);
-P.StringFromCharCodeApply = (args) => String.fromCharCode(...args);
-
-// Well-known symbols: SymbolAsyncIterator, SymbolIterator, ...
-for (const key of Object.getOwnPropertyNames(Symbol)) {
-  if (typeof Symbol[key] === 'symbol') P[`Symbol${key[0].toUpperCase()}${key.slice(1)}`] = Symbol[key];
-}
+P.NumberIsFinite = Number.isFinite;
+P.NumberIsInteger = Number.isInteger;
+P.NumberIsNaN = Number.isNaN;
+P.NumberParseInt = Number.parseInt;
+P.ObjectDefineProperties = Object.defineProperties;
+P.ObjectDefineProperty = Object.defineProperty;
+P.ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+P.ObjectKeys = Object.keys;
+P.ObjectSetPrototypeOf = Object.setPrototypeOf;
+P.PromiseReject = (e) => Promise.reject(e);
+P.PromiseResolve = (v) => Promise.resolve(v);
+P.ReflectApply = Reflect.apply;
+P.ReflectConstruct = Reflect.construct;
+P.ReflectGet = Reflect.get;
+P.ReflectOwnKeys = Reflect.ownKeys;
+P.StringFromCharCode = String.fromCharCode;
+P.SymbolAsyncIterator = Symbol.asyncIterator;
 P.SymbolFor = Symbol.for;
+P.SymbolHasInstance = Symbol.hasInstance;
+P.SymbolIterator = Symbol.iterator;
+P.SymbolSpecies = Symbol.species;
+P.SymbolToStringTag = Symbol.toStringTag;
 
 const TypedArray = Object.getPrototypeOf(Uint8Array);
 const taGetter = (name) => Object.getOwnPropertyDescriptor(TypedArray.prototype, name).get;
@@ -83,39 +83,21 @@ P.TypedArrayPrototypeGetBuffer = (ta) => taBuffer.call(ta);
 P.TypedArrayPrototypeGetByteLength = (ta) => taByteLength.call(ta);
 P.TypedArrayPrototypeGetByteOffset = (ta) => taByteOffset.call(ta);
 P.TypedArrayPrototypeGetLength = (ta) => taLength.call(ta);
-P.TypedArrayPrototypeGetSymbolToStringTag = (ta) => taTag.call(ta);
 P.TypedArrayPrototypeSet = (ta, src, off) => TypedArray.prototype.set.call(ta, src, off);
-P.TypedArrayPrototypeSlice = (ta, s, e) => TypedArray.prototype.slice.call(ta, s, e);
-P.TypedArrayPrototypeSubarray = (ta, s, e) => TypedArray.prototype.subarray.call(ta, s, e);
 const abByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, 'byteLength').get;
 P.ArrayBufferPrototypeGetByteLength = (ab) => abByteLength.call(ab);
-const dvBuffer = Object.getOwnPropertyDescriptor(DataView.prototype, 'buffer').get;
-const dvByteLength = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteLength').get;
-const dvByteOffset = Object.getOwnPropertyDescriptor(DataView.prototype, 'byteOffset').get;
-P.DataViewPrototypeGetBuffer = (dv) => dvBuffer.call(dv);
-P.DataViewPrototypeGetByteLength = (dv) => dvByteLength.call(dv);
-P.DataViewPrototypeGetByteOffset = (dv) => dvByteOffset.call(dv);
-P.DateNow = Date.now;
 
 P.AsyncIteratorPrototype = Object.getPrototypeOf(Object.getPrototypeOf(async function* () {}).prototype);
 
 // Safe collections and promise helpers: user code cannot reach into these.
 class SafeSet extends Set {}
-class SafeMap extends Map {}
-class SafeWeakMap extends WeakMap {}
-class SafeWeakSet extends WeakSet {}
 P.SafeSet = SafeSet;
-P.SafeMap = SafeMap;
-P.SafeWeakMap = SafeWeakMap;
-P.SafeWeakSet = SafeWeakSet;
 P.SafeStringIterator = function SafeStringIterator(str) { return str[Symbol.iterator](); };
 P.SafePromiseAll = (promises, mapFn) => Promise.all(mapFn ? Array.prototype.map.call(promises, mapFn) : promises);
-P.SafePromiseAllReturnVoid = (promises, mapFn) => P.SafePromiseAll(promises, mapFn).then(() => {});
 P.SafePromisePrototypeFinally = (p, fn) => new Promise((resolve, reject) => {
   p.then((v) => Promise.resolve(fn()).then(() => resolve(v), reject),
          (e) => Promise.resolve(fn()).then(() => reject(e), reject));
 });
-P.SafePromiseRace = (promises) => Promise.race(promises);
 P.PromiseWithResolvers = () => {
   let resolve;
   let reject;
