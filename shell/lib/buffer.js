@@ -647,6 +647,10 @@ function indexOfNumber(buffer, val, byteOffset, forward) {
 
 function stringNeedle(val, ops) {
   const e = ops.encodingVal;
+  if (e === UTF8 && !val.isWellFormed()) {
+    const u8 = new Uint8Array(val.length * 3);
+    return u8.subarray(0, enc.utf8WriteJs(u8, val, 0, u8.length, true));
+  }
   if (e === UTF8 || e === UTF16LE || e === LATIN1) {
     const u8 = new Uint8Array(ops.byteLength(val));
     enc.writeString(u8, val, e, 0, u8.length);
@@ -907,7 +911,7 @@ function checkInt(value, min, max, buf, offset, byteLength) {
         range = `>= 0${n} and < 2${n} ** ${(byteLength + 1) * 8}${n}`;
       } else {
         range = `>= -(2${n} ** ${(byteLength + 1) * 8 - 1}${n}) and ` +
-                `< 2 ** ${(byteLength + 1) * 8 - 1}${n}`;
+                `< 2${n} ** ${(byteLength + 1) * 8 - 1}${n}`;
       }
     } else {
       range = `>= ${min}${n} and <= ${max}${n}`;
@@ -1201,6 +1205,11 @@ Object.defineProperties(module.exports, {
     configurable: true,
     enumerable: true,
     get() { return require('internal/blob').Blob; },
+  },
+  resolveObjectURL: {
+    configurable: true,
+    enumerable: true,
+    get() { return require('internal/blob').resolveObjectURL; },
   },
   File: {
     configurable: true,

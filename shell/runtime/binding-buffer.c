@@ -543,19 +543,23 @@ ascii_string (JSCContext *ctx, block_t *b, gsize len)
   return v;
 }
 
+/* `mask` 0x7f reads bytes as Node's ascii decoder does (high bit dropped). */
 static JSCValue *
 latin1_string (JSCContext *ctx, const guint8 *s, gsize n, guint8 mask)
 {
-  gsize high = 0;
-  for (gsize i = 0; i < n; i++)
-    high += (s[i] & mask) >> 7;
-  if (high == 0) {
+  gsize ascii = ascii_prefix (s, n);
+  if (ascii == n) {
     g_autoptr (GBytes) bytes = g_bytes_new_static (s, n);
     return jsc_value_new_string_from_bytes (ctx, bytes);
   }
+  gsize high = 0;
+  if (mask == 0xff)
+    for (gsize i = ascii; i < n; i++)
+      high += s[i] >> 7;
   block_t *b = block_new (n + high);
-  gsize k = 0;
-  for (gsize i = 0; i < n; i++) {
+  memcpy (b->data, s, ascii);
+  gsize k = ascii;
+  for (gsize i = ascii; i < n; i++) {
     guint8 c = s[i] & mask;
     if (c < 0x80) {
       b->data[k++] = c;

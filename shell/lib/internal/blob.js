@@ -10,6 +10,7 @@ const {
     ERR_MISSING_ARGS,
   },
 } = require('internal/errors');
+const { validateDictionary } = require('internal/validators');
 
 const kBytes = Symbol('kBytes');
 const kType = Symbol('kType');
@@ -38,10 +39,7 @@ class Blob {
     if (sources === null || typeof sources[Symbol.iterator] !== 'function' || typeof sources === 'string') {
       throw new ERR_INVALID_ARG_TYPE('sources', 'a sequence', sources);
     }
-    if (options !== undefined && (options === null || typeof options !== 'object') &&
-        typeof options !== 'function') {
-      throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
-    }
+    validateDictionary(options, 'options');
     const { endings = 'transparent', type = '' } = options ?? {};
     const end = `${endings}`;
     if (end !== 'transparent' && end !== 'native') throw new ERR_INVALID_ARG_VALUE('options.endings', endings);
@@ -181,4 +179,47 @@ Object.defineProperties(File.prototype, {
   [Symbol.toStringTag]: { configurable: true, value: 'File' },
 });
 
-module.exports = { Blob, File, isBlob };
+// blob:nodedata:<id> URLs. URL.createObjectURL/revokeObjectURL register and
+// drop blobs here; buffer.resolveObjectURL looks them up.
+const objectURLs = new Map();
+
+function randomId() {
+  const hex = [];
+  for (let i = 0; i < 32; i++) hex.push(Math.floor(Math.random() * 16).toString(16));
+  hex[12] = '4';
+  hex[16] = (8 + Math.floor(Math.random() * 4)).toString(16);
+  const s = hex.join('');
+  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+}
+
+function createObjectURL(obj) {
+  if (!isBlob(obj)) throw new ERR_INVALID_ARG_TYPE('obj', 'Blob', obj);
+  const id = randomId();
+  objectURLs.set(id, obj);
+  return `blob:nodedata:${id}`;
+}
+
+function objectURLId(url) {
+  url = `${url}`;
+  if (!url.startsWith('blob:')) return undefined;
+  const path = url.slice(5).split(/[?#]/)[0];
+  const split = path.split(':');
+  if (split.length !== 2 || split[0] !== 'nodedata') return undefined;
+  return split[1];
+}
+
+function revokeObjectURL(url) {
+  const id = objectURLId(url);
+  if (id !== undefined) objectURLs.delete(id);
+}
+
+function resolveObjectURL(url) {
+  const id = objectURLId(url);
+  const blob = id === undefined ? undefined : objectURLs.get(id);
+  if (blob === undefined) return undefined;
+  const copy = new Blob([], { type: blob.type });
+  copy[kBytes] = blob[kBytes];
+  return copy;
+}
+
+module.exports = { Blob, File, isBlob, createObjectURL, revokeObjectURL, resolveObjectURL };

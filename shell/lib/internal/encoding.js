@@ -58,8 +58,10 @@ function byteLengthUtf8(str) {
   return lazyBinding().byteLength(str.isWellFormed() ? str : str.toWellFormed(), UTF8);
 }
 
-// Whole characters only, as Node writes them.
-function utf8WriteJs(buf, str, off, max) {
+// Whole characters only, as Node writes them. A lone surrogate becomes
+// U+FFFD, or its own 3-byte form when `keepLone` (how V8 hands search needles
+// to Node).
+function utf8WriteJs(buf, str, off, max, keepLone = false) {
   let k = off;
   const end = off + max;
   for (let i = 0; i < str.length; i++) {
@@ -87,7 +89,7 @@ function utf8WriteJs(buf, str, off, max) {
         buf[k++] = 0x80 | (c & 0x3f);
         continue;
       }
-      c = 0xfffd;
+      if (!keepLone) c = 0xfffd;
     }
     if (k + 3 > end) break;
     buf[k++] = 0xe0 | (c >> 12);
@@ -197,8 +199,49 @@ function cSafe(str, enc) {
   }
 }
 
+// JSC's own base64/hex codecs read and write JS strings without a copy, but
+// they are strict: they give Node's result only when they consume the whole
+// string without error. -1 otherwise, and the lenient decoders take over.
+const hasNativeCodecs = typeof Uint8Array.prototype.setFromBase64 === 'function' &&
+  typeof Uint8Array.prototype.setFromHex === 'function' &&
+  typeof Uint8Array.prototype.toBase64 === 'function' &&
+  typeof Uint8Array.prototype.toHex === 'function';
+const base64Options = { alphabet: 'base64' };
+const base64urlOptions = { alphabet: 'base64url' };
+const base64urlEncodeOptions = { alphabet: 'base64url', omitPadding: true };
+
+function nativeDecode(u8, str, enc) {
+  try {
+    let r;
+    if (enc === HEX) {
+      if (str.length % 2 === 1) str = str.slice(0, -1);
+      r = u8.setFromHex(str);
+    } else {
+      r = u8.setFromBase64(str, enc === BASE64 ? base64Options : base64urlOptions);
+    }
+    return r.read === str.length ? r.written : -1;
+  } catch {
+    return -1;
+  }
+}
+
+function nativeEncode(buf, enc, start, end) {
+  const view = start === 0 && end === buf.length ? buf : new Uint8Array(buf.buffer, buf.byteOffset + start, end - start);
+  if (enc === HEX) return Uint8Array.prototype.toHex.call(view);
+  return Uint8Array.prototype.toBase64.call(view, enc === BASE64 ? undefined : base64urlEncodeOptions);
+}
+
+function isBinaryText(enc) {
+  return enc === BASE64 || enc === BASE64URL || enc === HEX;
+}
+
 // Writes `str` into `buf` (a Uint8Array) at `off`, at most `max` bytes.
 function writeString(buf, str, enc, off, max) {
+  if (hasNativeCodecs && isBinaryText(enc) && str.length >= 16) {
+    const view = off === 0 && max === buf.length ? buf : new Uint8Array(buf.buffer, buf.byteOffset + off, max);
+    const n = nativeDecode(view, str, enc);
+    if (n >= 0) return n;
+  }
   if (str.length < SMALL || !cSafe(str, enc)) return jsWriters[enc](buf, str, off, max);
   if (enc === UTF8 && !str.isWellFormed()) str = str.toWellFormed();
   return lazyBinding().write(buf, str, enc, off, max);
@@ -206,6 +249,11 @@ function writeString(buf, str, enc, off, max) {
 
 // A new ArrayBuffer holding `str` encoded, at most `max` bytes (-1: any).
 function stringToArrayBuffer(str, enc, max) {
+  if (hasNativeCodecs && isBinaryText(enc)) {
+    const u8 = new Uint8Array(max);
+    const n = nativeDecode(u8, str, enc);
+    if (n >= 0) return n === max ? u8.buffer : u8.buffer.slice(0, n);
+  }
   if (!cSafe(str, enc)) {
     const size = max >= 0 ? max : enc === UTF16LE ? str.length * 2 : str.length * 3;
     const u8 = new Uint8Array(size);
@@ -349,6 +397,7 @@ function sliceJs(buf, enc, start, end) {
 
 // Decodes buf[start, end) (a Uint8Array; the range is already clamped).
 function decodeBytes(buf, enc, start, end) {
+  if (hasNativeCodecs && isBinaryText(enc) && end - start >= 16) return nativeEncode(buf, enc, start, end);
   if (end - start < SMALL) return sliceJs(buf, enc, start, end);
   const s = lazyBinding().toString(buf, enc, start, end);
   // C gives undefined only for UTF-16 holding a lone surrogate.
@@ -471,7 +520,11 @@ function toUint8(input) {
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
   const tag = Object.prototype.toString.call(input);
   if (tag === '[object ArrayBuffer]' || tag === '[object SharedArrayBuffer]') return new Uint8Array(input);
-  throw new ERR_INVALID_ARG_TYPE('input', ['ArrayBuffer', 'ArrayBufferView'], input);
+  // Node's message, word for word.
+  const err = new TypeError(
+    'The "list" argument must be an instance of SharedArrayBuffer, ArrayBuffer or ArrayBufferView.');
+  err.code = 'ERR_INVALID_ARG_TYPE';
+  throw err;
 }
 
 // The length of a trailing UTF-8 sequence that more bytes could complete.
@@ -492,24 +545,6 @@ function utf8Incomplete(bytes) {
     return back;
   }
   return 0;
-}
-
-function windows1252(bytes) {
-  // Bytes 0x80-0x9f map to these code points; the rest are latin1.
-  const high = [0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160,
-                0x2039, 0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022,
-                0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178];
-  let out = '';
-  const codes = [];
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i];
-    codes.push(b >= 0x80 && b < 0xa0 ? high[b - 0x80] : b);
-    if (codes.length > 8192) {
-      out = fromCodes(codes, out);
-      codes.length = 0;
-    }
-  }
-  return fromCodes(codes, out);
 }
 
 class TextDecoder {
@@ -575,7 +610,8 @@ class TextDecoder {
         text = this.#utf16(bytes, end);
         break;
       default:
-        text = windows1252(bytes.subarray(0, end));
+        // Node 20 decodes its windows-1252 labels as plain latin1.
+        text = latin1SliceJs(bytes, 0, end, 0xff);
     }
     if (!state.bomSeen && text.length > 0) {
       state.bomSeen = true;
@@ -652,5 +688,6 @@ module.exports = {
   stringToArrayBuffer,
   utf8Length,
   utf8SliceJs,
+  utf8WriteJs,
   writeString,
 };
