@@ -640,9 +640,10 @@ function getSystemErrorName(err) {
 }
 
 function getSystemErrorMap() {
-  const uv = lazyUv();
-  if (typeof uv.getErrorMap === 'function') return uv.getErrorMap();
-  throw new (codes().ERR_METHOD_NOT_IMPLEMENTED || Error)('getSystemErrorMap()');
+  const list = lazyUv().errorList();
+  const map = new Map();
+  for (let i = 0; i < list.length; i += 3) map.set(list[i], [list[i + 1], list[i + 2]]);
+  return map;
 }
 
 const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',

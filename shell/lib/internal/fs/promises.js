@@ -222,10 +222,6 @@ class FileHandle extends EventEmitter {
     return this.close();
   }
 
-  readableWebStream() {
-    throw new ERR_METHOD_NOT_IMPLEMENTED('readableWebStream');
-  }
-
   readLines(options) {
     const readline = require('readline');
     return readline.createInterface({ input: this.createReadStream(options), crlfDelay: Infinity });
