@@ -48,3 +48,14 @@ if [ -d tests/compat/node_modules ]; then
 else
   echo "  skipped: run make test once to install tests/compat/node_modules"
 fi
+
+# Issue "Node built-ins I": each script makes its own data, times itself and
+# prints one line; anode and node run the same script back to back.
+side_by_side() {
+  local title=$1 script=$2
+  echo "== $title"
+  printf '  anode: %s\n' "$("$ANODE" "$script" 2>&1 | tail -1)"
+  printf '  node:  %s\n' "$("$NODE" "$script" 2>&1 | tail -1)"
+}
+side_by_side "fs.readFileSync of a 100 MB file" tests/bench/fs-read-big.js
+side_by_side "fs.promises.readFile of 10,000 small files" tests/bench/fs-read-many.js
