@@ -629,12 +629,31 @@ function indexOfBytes(buffer, needle, byteOffset, forward, ucs2) {
   if (needle.length === 0) return start;
   if (hayLength === 0 || start <= -1) return -1;
   if ((forward && needle.length + start > hayLength) || needle.length > hayLength) return -1;
+  let from = start;
+  let step = 1;
   if (ucs2) {
     if (hayLength < 2 || needle.length < 2) return -1;
     needle = needle.subarray(0, needle.length & ~1);
-    return enc.lazyBinding().indexOf(buffer, needle, start & ~1, forward, 2);
+    from &= ~1;
+    step = 2;
   }
-  return enc.lazyBinding().indexOf(buffer, needle, start, forward, 1);
+  if (hayLength < enc.SMALL) return searchJs(buffer, needle, from, forward, step);
+  return enc.lazyBinding().indexOf(buffer, needle, from, forward, step);
+}
+
+function searchJs(hay, needle, from, forward, step) {
+  const n = needle.length;
+  const last = hay.length - n;
+  const first = needle[0];
+  let i = forward ? from : Math.min(from, last);
+  if (step === 2) i &= ~1;
+  for (; forward ? i <= last : i >= 0; i += forward ? step : -step) {
+    if (hay[i] !== first) continue;
+    let j = 1;
+    while (j < n && hay[i + j] === needle[j]) j++;
+    if (j === n) return i;
+  }
+  return -1;
 }
 
 function indexOfNumber(buffer, val, byteOffset, forward) {

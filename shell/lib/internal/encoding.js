@@ -271,7 +271,21 @@ function fromCodes(codes, out) {
 }
 
 // WHATWG UTF-8 decode: each maximal invalid subpart becomes U+FFFD.
+const latin1Chars = [];
+for (let i = 0; i < 256; i++) latin1Chars.push(String.fromCharCode(i));
+
 function utf8SliceJs(buf, start, end) {
+  if (end - start <= 64) {
+    // Short ASCII text is most of what gets decoded: build it directly.
+    let s = '';
+    let i = start;
+    for (; i < end; i++) {
+      const c = buf[i];
+      if (c >= 0x80) break;
+      s += latin1Chars[c];
+    }
+    if (i === end) return s;
+  }
   let out = '';
   const codes = [];
   let i = start;

@@ -164,6 +164,13 @@ test("indexOf, lastIndexOf, includes", () => {
   assert.deepStrictEqual(b(long('ab', 10000) + 'needle').indexOf('needle'), 10000);
   assert.deepStrictEqual(b(long('ab', 10000) + 'needle' + long('ab', 100)).lastIndexOf('needle'), 10000);
   assert.deepStrictEqual(b('abc').includes('bc'), true);
+  assert.deepStrictEqual(b(long('a€', 2000) + 'z', 'utf16le').indexOf('€', 3, 'utf16le'), 2);
+  assert.deepStrictEqual(b(long('a€', 2000) + 'z', 'utf16le').indexOf('z', 'ucs2'), 4000);
+  assert.deepStrictEqual(b(long('a€', 2000), 'utf16le').lastIndexOf('a', 2001, 'utf16le'), 2000);
+  assert.deepStrictEqual(b(long('a€', 2000), 'utf16le').lastIndexOf(b('ac20', 'hex'), -5, 'utf16le'), 3994);
+  assert.deepStrictEqual(b([0x20].concat(Array(1000).fill(0x61), [0xac, 0x20, 0xac])).indexOf('€', 'utf16le'), -1);
+  assert.deepStrictEqual(b(long('xy', 3000)).lastIndexOf('yx', 1001), 1001);
+  assert.deepStrictEqual(b(long('xy', 3000)).indexOf(b('yx'), 1001), 1001);
   assert.deepStrictEqual(b('abc').includes('bd'), false);
   assert.deepStrictEqual(b('abc').includes(97, 1), false);
   assert.deepStrictEqual(Buffer.alloc(0).indexOf(0), -1);

@@ -8,38 +8,10 @@ const EventEmitter = require('events');
 const tty = internalBinding('tty');
 const fsb = internalBinding('fs');
 
-// UTF-8 bytes to a string, invalid sequences as U+FFFD (until Buffer lands).
-function decodeUtf8(bytes) {
-  let out = '';
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i];
-    const need = b < 0x80 ? 0 : b < 0xc2 ? -1 : b < 0xe0 ? 1 : b < 0xf0 ? 2 : b < 0xf5 ? 3 : -1;
-    if (need < 0) { out += '\ufffd'; i++; continue; }
-    let cp = need === 0 ? b : b & (0x3f >> need);
-    let j = 1;
-    for (; j <= need; j++) {
-      const c = bytes[i + j];
-      if (c === undefined || (c & 0xc0) !== 0x80) break;
-      cp = (cp << 6) | (c & 0x3f);
-    }
-    if (j <= need || (need === 2 && (cp < 0x800 || (cp >= 0xd800 && cp < 0xe000))) ||
-        (need === 3 && (cp < 0x10000 || cp > 0x10ffff))) {
-      out += '\ufffd';
-      i += Math.max(1, j);
-      continue;
-    }
-    out += String.fromCodePoint(cp);
-    i += need + 1;
-  }
-  return out;
-}
-
 function toText(chunk, encoding) {
   if (typeof chunk === 'string') return chunk;
-  if (chunk instanceof Uint8Array) {
-    if (typeof globalThis.Buffer === 'function') return globalThis.Buffer.from(chunk).toString(encoding || 'utf8');
-    return decodeUtf8(chunk);
-  }
+  // Bytes go out as their UTF-8 text, invalid sequences as U+FFFD.
+  if (chunk instanceof Uint8Array) return require('buffer').Buffer.prototype.utf8Slice.call(chunk, 0, chunk.length);
   const { codes } = require('internal/errors');
   throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
 }
