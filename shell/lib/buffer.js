@@ -239,6 +239,13 @@ function validateInteger(value, name, min) {
 
 Object.setPrototypeOf(Buffer, Uint8Array);
 
+// Uint8Array.of would call Buffer as a constructor (the deprecated path).
+Buffer.of = (...items) => {
+  const newObj = new FastBuffer(items.length);
+  for (let k = 0; k < items.length; k++) newObj[k] = items[k];
+  return newObj;
+};
+
 const assertSize = hideStackFrames((size) => {
   validateNumber(size, 'size', 0, kMaxLength);
 });

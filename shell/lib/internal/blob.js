@@ -1,6 +1,7 @@
 'use strict';
 // Blob and File (WHATWG File API, as Node 20 has them): immutable bytes kept
-// in one Uint8Array, read back as text, an ArrayBuffer or bytes.
+// in one Uint8Array, read back as text, an ArrayBuffer or bytes. stream()
+// comes with stream/web.
 
 const {
   codes: {
@@ -101,25 +102,6 @@ class Blob {
     return Promise.resolve(new (require('internal/encoding').TextDecoder)().decode(this[kBytes]));
   }
 
-  stream() {
-    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
-    const { ReadableStream } = require('stream/web');
-    const bytes = this[kBytes];
-    let offset = 0;
-    return new ReadableStream({
-      type: 'bytes',
-      pull(controller) {
-        if (offset >= bytes.length) {
-          controller.close();
-          return;
-        }
-        const chunk = bytes.slice(offset, offset + 65536);
-        offset += chunk.length;
-        controller.enqueue(chunk);
-      },
-    });
-  }
-
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (depth < 0) return this;
     const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
@@ -131,7 +113,6 @@ Object.defineProperties(Blob.prototype, {
   size: { enumerable: true },
   type: { enumerable: true },
   slice: { enumerable: true },
-  stream: { enumerable: true },
   text: { enumerable: true },
   arrayBuffer: { enumerable: true },
   bytes: { enumerable: true },

@@ -49,6 +49,8 @@ test("Buffer.from shapes", () => {
   assert.deepStrictEqual(Buffer.isBuffer(Buffer.alloc(1)), true);
   assert.deepStrictEqual(Buffer.isBuffer('a'), false);
   assert.deepStrictEqual(Buffer.from('abc').subarray(1) instanceof Buffer, true);
+  assert.deepStrictEqual(hex(Buffer.of(1, 2, 300)), "01022c");
+  assert.deepStrictEqual(Buffer.of() instanceof Buffer, true);
   assert.deepStrictEqual(Buffer.from('abc').map((x) => x + 1) instanceof Buffer, true);
   assert.deepStrictEqual(Buffer.poolSize, 8192);
 });
