@@ -1,15 +1,12 @@
 #!/usr/bin/env python3
-"""Writes the GResource manifest that compiles every built-in JS module into the binary."""
+"""Writes the GResource manifest that compiles every built-in JS module into
+the binary: gen-gresource.py shell/lib/a.js shell/lib/b/c.js ... OUTPUT."""
 import os
 import sys
 
-lib_dir, out = sys.argv[1], sys.argv[2]
-files = []
-for root, _dirs, names in os.walk(lib_dir):
-    for name in names:
-        if name.endswith('.js'):
-            files.append(os.path.relpath(os.path.join(root, name), os.path.dirname(lib_dir)))
-files.sort()
+*sources, out = sys.argv[1:]
+shell_dir = os.path.dirname(os.path.abspath(__file__))
+files = sorted(os.path.relpath(os.path.abspath(p), shell_dir) for p in sources)
 with open(out, 'w', encoding='utf-8') as f:
     f.write('<?xml version="1.0" encoding="UTF-8"?>\n<gresources>\n')
     f.write('  <gresource prefix="/org/anode">\n')
