@@ -59,3 +59,12 @@ side_by_side() {
 }
 side_by_side "fs.readFileSync of a 100 MB file" tests/bench/fs-read-big.js
 side_by_side "fs.promises.readFile of 10,000 small files" tests/bench/fs-read-many.js
+
+echo "== Buffer.from(str, 'base64') / toString('hex') on 50 MB (best of 3)"
+a=$("$ANODE" tests/bench/buffer.js); n=$("$NODE" tests/bench/buffer.js)
+python3 - "$a" "$n" <<'EOF'
+import json, sys
+a, n = (json.loads(x) for x in sys.argv[1:])
+for k in ('fromBase64', 'toHex'):
+    print('  %-10s anode %7.1f ms   node %7.1f ms   speed ratio %.2f (target >= 1.00)' % (k, a[k], n[k], n[k] / a[k]))
+EOF

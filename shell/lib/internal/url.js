@@ -1253,6 +1253,16 @@ class URL {
     return basicParse(input, baseRecord) !== FAILURE;
   }
 
+  // blob:nodedata: URLs for Blobs, resolved by buffer.resolveObjectURL.
+  static createObjectURL(obj) {
+    return require('internal/blob').createObjectURL(obj);
+  }
+
+  static revokeObjectURL(url) {
+    if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
+    require('internal/blob').revokeObjectURL(url);
+  }
+
   #check() {
     if (!(#record in this)) throw new ERR_INVALID_THIS('URL');
   }

@@ -289,7 +289,8 @@ process.on('warning', (warning) => {
   if (warning.detail) text += `${warning.detail}\n`;
   if (!process._warnedTrace) {
     process._warnedTrace = true;
-    text += '(Use `anode --trace-warnings ...` to show where the warning was created)\n';
+    const flag = warning.name === 'DeprecationWarning' ? '--trace-deprecation' : '--trace-warnings';
+    text += `(Use \`anode ${flag} ...\` to show where the warning was created)\n`;
   }
   writeString(2, text);
 });
