@@ -38,6 +38,7 @@ const {
   Stats,
   BigIntStats,
   getStatsFromBinding,
+  getStatFsFromBinding,
   Dirent,
   direntWithLstat,
   validateBoolean,
@@ -489,6 +490,25 @@ function lstat(path, options, callback) {
 
 function fstat(fd, options, callback) {
   statCall(binding.fstat, getValidatedFd(fd), options, callback);
+}
+
+function statfsSync(path, options = { bigint: false }) {
+  path = getValidatedPath(path);
+  return getStatFsFromBinding(call(binding.statfs, [path]), !!options?.bigint);
+}
+
+function statfs(path, options = { bigint: false }, callback) {
+  if (typeof options === 'function') {
+    callback = options;
+    options = {};
+  }
+  callback = makeCallback(callback);
+  path = getValidatedPath(path);
+  const bigint = !!options?.bigint;
+  call(binding.statfs, [path], (err, arr) => {
+    if (err) callback(err);
+    else callback(null, getStatFsFromBinding(arr, bigint));
+  });
 }
 
 // ---------------------------------------------------------------------------
@@ -1177,6 +1197,8 @@ module.exports = {
   rmdirSync,
   stat,
   statSync,
+  statfs,
+  statfsSync,
   symlink,
   symlinkSync,
   truncate,

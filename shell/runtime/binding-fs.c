@@ -151,12 +151,15 @@ enum {
   R_OPENDIR, /* a DirHandle */
   R_READDIR, /* [names, types] from a DirHandle read, null at the end */
   R_CLOSEDIR,
+  R_STATFS,  /* uv.ptr's uv_statfs_t as a Float64Array (STATFS_FIELDS) */
 };
 
 /* dev, mode, nlink, uid, gid, rdev, blksize, ino, size, blocks, then
  * seconds and nanoseconds of atime, mtime, ctime, birthtime. */
 #define STAT_FIELDS 18
 #define DIR_BATCH 32
+/* type, bsize, blocks, bfree, bavail, files, ffree */
+#define STATFS_FIELDS 7
 
 typedef struct {
   anode_runtime_t *rt;
@@ -284,6 +287,22 @@ scandir_result (fs_req_t *r)
 static JSCValue *dir_handle_new (anode_runtime_t *rt, uv_dir_t *dir);
 
 static JSCValue *
+statfs_array_new (JSCContext *ctx, const uv_statfs_t *s)
+{
+  JSCValue *a = jsc_value_new_typed_array (ctx, JSC_TYPED_ARRAY_FLOAT64, STATFS_FIELDS);
+  gsize n = 0;
+  double *d = jsc_value_typed_array_get_data (a, &n);
+  d[0] = s->f_type;
+  d[1] = s->f_bsize;
+  d[2] = s->f_blocks;
+  d[3] = s->f_bfree;
+  d[4] = s->f_bavail;
+  d[5] = s->f_files;
+  d[6] = s->f_ffree;
+  return a;
+}
+
+static JSCValue *
 readdir_result (fs_req_t *r)
 {
   JSCContext *ctx = r->rt->ctx;
@@ -322,6 +341,7 @@ result_new (fs_req_t *r)
   case R_SCANDIR: return scandir_result (r);
   case R_OPENDIR: return dir_handle_new (r->rt, r->uv.ptr);
   case R_READDIR: return readdir_result (r);
+  case R_STATFS: return statfs_array_new (ctx, r->uv.ptr);
   default: return jsc_value_new_undefined (ctx);
   }
 }
@@ -555,6 +575,13 @@ fs_fstat_cb (int fd, JSCValue *req, anode_runtime_t *rt)
 {
   fs_req_t *r = req_new (rt, req, R_STAT, "fstat", NULL, NULL);
   return req_finish (r, uv_fs_fstat (LOOP (r), &r->uv, fd, DONE (r)), req);
+}
+
+static JSCValue *
+fs_statfs_cb (const char *path, JSCValue *req, anode_runtime_t *rt)
+{
+  fs_req_t *r = req_new (rt, req, R_STATFS, "statfs", path, NULL);
+  return req_finish (r, uv_fs_statfs (LOOP (r), &r->uv, path, DONE (r)), req);
 }
 
 /* Two-path calls: rename, link, symlink, copyfile. */
@@ -1273,6 +1300,7 @@ anode_binding_fs_init (anode_runtime_t *rt)
   anode_set_method (b, "stat", G_CALLBACK (fs_stat_cb), rt, V, PATH_REQ);
   anode_set_method (b, "lstat", G_CALLBACK (fs_lstat_cb), rt, V, PATH_REQ);
   anode_set_method (b, "fstat", G_CALLBACK (fs_fstat_cb), rt, V, FD_REQ);
+  anode_set_method (b, "statfs", G_CALLBACK (fs_statfs_cb), rt, V, PATH_REQ);
   anode_set_method (b, "rename", G_CALLBACK (fs_rename_cb), rt, V, TWO_PATHS_REQ);
   anode_set_method (b, "link", G_CALLBACK (fs_link_cb), rt, V, TWO_PATHS_REQ);
   anode_set_method (b, "symlink", G_CALLBACK (fs_symlink_cb), rt, V, 4, S, S, I, V);

@@ -30,6 +30,7 @@ const {
   validateUidGid,
   encodeResult,
   getStatsFromBinding,
+  getStatFsFromBinding,
   validateInteger,
   validateObject,
   validateAbortSignal,
@@ -380,6 +381,11 @@ async function lstat(path, options = { bigint: false }) {
   return statCall(binding.lstat, getValidatedPath(path), options);
 }
 
+async function statfs(path, options = { bigint: false }) {
+  const arr = await callAsync(binding.statfs, [getValidatedPath(path)]);
+  return getStatFsFromBinding(arr, !!options?.bigint);
+}
+
 async function link(existingPath, newPath) {
   return callAsync(binding.link, [getValidatedPath(existingPath, 'existingPath'),
                                   getValidatedPath(newPath, 'newPath')]);
@@ -513,6 +519,7 @@ module.exports = {
     symlink,
     lstat,
     stat,
+    statfs,
     link,
     unlink,
     chmod,

@@ -429,6 +429,30 @@ function getStatsFromBinding(a, bigint = false) {
 }
 
 // ---------------------------------------------------------------------------
+// StatFs
+
+class StatFs {
+  constructor(type, bsize, blocks, bfree, bavail, files, ffree) {
+    this.type = type;
+    this.bsize = bsize;
+    this.blocks = blocks;
+    this.bfree = bfree;
+    this.bavail = bavail;
+    this.files = files;
+    this.ffree = ffree;
+  }
+}
+
+// The binding's Float64Array (see STATFS_FIELDS in binding-fs.c) -> StatFs.
+function getStatFsFromBinding(a, bigint = false) {
+  if (bigint) {
+    const B = BigInt;
+    return new StatFs(B(a[0]), B(a[1]), B(a[2]), B(a[3]), B(a[4]), B(a[5]), B(a[6]));
+  }
+  return new StatFs(a[0], a[1], a[2], a[3], a[4], a[5], a[6]);
+}
+
+// ---------------------------------------------------------------------------
 // Dirent
 
 const kType = Symbol('type');
@@ -505,6 +529,8 @@ module.exports = {
   Stats,
   BigIntStats,
   getStatsFromBinding,
+  StatFs,
+  getStatFsFromBinding,
   Dirent,
   direntWithLstat,
   kType,
