@@ -121,16 +121,59 @@ write_all (int fd, const char *data, gsize len)
   return (int) MIN (done, G_MAXINT);
 }
 
-/* The string's UTF-8 bytes, NULs included (a char* argument would stop at
- * the first one). */
+/* How many UTF-16 units `n` bytes of valid UTF-8 decode to. */
+static gsize
+utf16_length (const guint8 *s, gsize n)
+{
+  gsize continuation = 0, four = 0;
+  for (gsize i = 0; i < n; i++) {
+    continuation += (s[i] & 0xc0) == 0x80;
+    four += s[i] >= 0xf0;
+  }
+  return n - continuation + four;
+}
+
+/* The UTF-8 bytes of JS string `str`, NULs included, with each lone
+ * surrogate as U+FFFD (EF BF BD), as Node encodes. JSC's conversion stops
+ * at a lone surrogate, so a result shorter than the string (in UTF-16
+ * units) is redone from str.toWellFormed(). Caller owns. */
+static GBytes *
+string_utf8_bytes (JSCValue *str)
+{
+  GBytes *bytes = jsc_value_to_string_as_bytes (str);
+  gsize n = 0;
+  const guint8 *data = g_bytes_get_data (bytes, &n);
+  g_autoptr (JSCValue) lenv = jsc_value_object_get_property (str, "length");
+  double length = jsc_value_to_double (lenv);
+  if (n >= length * 3 || (double) utf16_length (data, n) == length)
+    return bytes;
+  g_autoptr (JSCValue) wf = jsc_value_object_invoke_method (str, "toWellFormed", G_TYPE_NONE);
+  g_bytes_unref (bytes);
+  return jsc_value_to_string_as_bytes (wf);
+}
+
 static int
 write_string_cb (int fd, JSCValue *str, anode_runtime_t *rt)
 {
   gsize len = 0;
   if (!jsc_value_is_string (str))
     return UV_EINVAL;
-  g_autoptr (GBytes) bytes = jsc_value_to_string_as_bytes (str);
+  g_autoptr (GBytes) bytes = string_utf8_bytes (str);
   const char *data = g_bytes_get_data (bytes, &len);
+  return len ? write_all (fd, data, len) : 0;
+}
+
+/* writeBytes(fd, uint8array): all of the bytes, synchronously, waiting out
+ * EAGAIN (stdio's byte-exact write). Returns the count or a negative uv
+ * error. */
+static int
+write_bytes_cb (int fd, JSCValue *buf, anode_runtime_t *rt)
+{
+  if (!jsc_value_is_typed_array (buf))
+    return UV_EINVAL;
+  gsize len = 0;
+  const char *data = jsc_value_typed_array_get_data (buf, &len);
+  len = jsc_value_typed_array_get_size (buf);
   return len ? write_all (fd, data, len) : 0;
 }
 
@@ -505,7 +548,7 @@ static JSCValue *
 fs_write_utf8_cb (int fd, JSCValue *str, double pos, JSCValue *req, anode_runtime_t *rt)
 {
   fs_req_t *r = req_new (rt, req, R_INT, "write", NULL, NULL);
-  r->bytes = jsc_value_to_string_as_bytes (str);
+  r->bytes = string_utf8_bytes (str);
   r->fd = fd;
   r->pos = pos < 0 ? -1 : (int64_t) pos;
   int err = write_utf8_next (r);
@@ -1287,6 +1330,7 @@ anode_binding_fs_init (anode_runtime_t *rt)
   anode_set_method (b, "realpath", G_CALLBACK (realpath_cb), rt, V, PATH_REQ);
   anode_set_method (b, "readdir", G_CALLBACK (readdir_cb), rt, V, 2, S, V);
   anode_set_method (b, "writeString", G_CALLBACK (write_string_cb), rt, I, 2, I, V);
+  anode_set_method (b, "writeBytes", G_CALLBACK (write_bytes_cb), rt, I, 2, I, V);
 
   anode_set_method (b, "open", G_CALLBACK (fs_open_cb), rt, V, 4, S, I, I, V);
   anode_set_method (b, "close", G_CALLBACK (fs_close_cb), rt, V, FD_REQ);
