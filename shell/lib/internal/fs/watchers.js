@@ -1,15 +1,16 @@
 'use strict';
-// fs.watch (FSWatcher over uv_fs_event: inotify) and fs.watchFile /
-// unwatchFile (StatWatcher over uv_fs_poll).
+// fs.watch (FSWatcher over uv_fs_event: inotify; recursive watching puts
+// one watch on every directory of the tree) and fs.watchFile / unwatchFile
+// (StatWatcher over uv_fs_poll).
 
 const EventEmitter = require('events');
 const {
-  codes: { ERR_FEATURE_UNAVAILABLE_ON_PLATFORM },
   AbortError,
   UVException,
 } = require('internal/errors');
 const {
   binding,
+  constants,
   getOptions,
   getValidatedPath,
   getStatsFromBinding,
@@ -20,12 +21,36 @@ const {
 } = require('internal/fs/utils');
 
 const kHandle = Symbol('kFSWatcherHandle');
+const kTree = Symbol('kFSWatcherTree');
 const kOldStatus = Symbol('kOldStatus');
+
+function watchError(ctx, path) {
+  const err = new UVException({ errno: ctx.errno, syscall: ctx.syscall ?? 'watch',
+                                code: ctx.code, path });
+  err.filename = path;
+  return err;
+}
+
+// lstat mode of `path`, or undefined when it cannot be read.
+function lstatMode(path) {
+  const ctx = {};
+  const st = binding.lstat(path, ctx);
+  return ctx.errno === undefined ? st[1] : undefined;
+}
+
+function joinPath(dir, name) {
+  return dir === '/' ? `/${name}` : `${dir}/${name}`;
+}
+
+function isDirMode(mode) {
+  return mode !== undefined && (mode & constants.S_IFMT) === constants.S_IFDIR;
+}
 
 class FSWatcher extends EventEmitter {
   constructor() {
     super();
     this[kHandle] = null;
+    this[kTree] = null;
   }
 
   // Starts watching; throws Node's error (with `filename`) on failure.
@@ -33,40 +58,162 @@ class FSWatcher extends EventEmitter {
     const onchange = (status, eventType, name) => {
       if (this[kHandle] === null) return;
       if (status < 0) {
-        const err = new UVException({ errno: status, syscall: 'watch', path: filename });
-        err.filename = filename;
-        this.emit('error', err);
-        this.close();
+        this.#fail(status, filename);
         return;
       }
       this.emit('change', eventType, name === null ? null : encodeResult(name, encoding));
     };
     const ctx = {};
     const handle = binding.watch(filename, onchange, ctx);
-    if (ctx.errno !== undefined) {
-      const err = new UVException({ errno: ctx.errno, syscall: 'watch', code: ctx.code,
-                                    path: filename });
-      err.filename = filename;
-      throw err;
-    }
+    if (ctx.errno !== undefined) throw watchError(ctx, filename);
     this[kHandle] = handle;
     if (!persistent) handle.setRef(false);
   }
 
+  // Watches the directory `root` and every directory below it (symbolic
+  // links are not followed); names are reported relative to `root`.
+  // Directories created later are added, removed ones dropped.
+  startRecursive(root, persistent, encoding) {
+    const ctx = {};
+    const st = binding.stat(root, ctx);
+    if (ctx.errno !== undefined) throw watchError(ctx, root);
+    if (!isDirMode(st[1])) {
+      this.start(root, persistent, encoding);
+      return;
+    }
+    const base = require('path').resolve(root);
+    this[kTree] = { base, persistent, encoding, dirs: new Map() };
+    this.#watchDir(base, root);
+    this.#scan(base, false);
+  }
+
+  #fail(status, filename) {
+    const err = new UVException({ errno: status, syscall: 'watch', path: filename });
+    err.filename = filename;
+    this.emit('error', err);
+    this.close();
+  }
+
+  // Adds a watch on `dir`; `root` (the path the user gave) when it is the
+  // top, whose failure throws. A directory that vanished or cannot be read
+  // is skipped; other failures (the inotify limit) are reported as 'error'.
+  #watchDir(dir, root) {
+    const tree = this[kTree];
+    const ctx = {};
+    const handle = binding.watch(dir, (status, eventType, name) => {
+      this.#onEvent(dir, status, eventType, name);
+    }, ctx);
+    if (ctx.errno !== undefined) {
+      if (root !== undefined) throw watchError(ctx, root);
+      if (ctx.code !== 'ENOENT' && ctx.code !== 'ENOTDIR' && ctx.code !== 'EACCES') {
+        const err = watchError(ctx, dir);
+        process.nextTick(() => {
+          if (this[kTree] === null) return;
+          this.emit('error', err);
+          this.close();
+        });
+      }
+      return false;
+    }
+    if (!tree.persistent) handle.setRef(false);
+    tree.dirs.set(dir, handle);
+    return true;
+  }
+
+  // Watches the directories under `dir`; with `emit`, reports each entry
+  // found as a 'rename' (they appeared before their directory was watched).
+  #scan(dir, emit) {
+    const tree = this[kTree];
+    const ctx = {};
+    const res = binding.scandir(dir, ctx);
+    if (ctx.errno !== undefined) return;
+    const [names, types] = res;
+    for (let i = 0; i < names.length; i++) {
+      if (this[kTree] !== tree) return;
+      const full = joinPath(dir, names[i]);
+      if (emit) this.#emit('rename', full);
+      let isDir = types[i] === constants.UV_DIRENT_DIR;
+      if (types[i] === constants.UV_DIRENT_UNKNOWN) isDir = isDirMode(lstatMode(full));
+      if (isDir && !tree.dirs.has(full) && this.#watchDir(full)) this.#scan(full, emit);
+    }
+  }
+
+  #emit(eventType, full) {
+    const tree = this[kTree];
+    const rel = full.slice(tree.base === '/' ? 1 : tree.base.length + 1);
+    this.emit('change', eventType, encodeResult(rel, tree.encoding));
+  }
+
+  #onEvent(dir, status, eventType, name) {
+    const tree = this[kTree];
+    if (tree === null || !tree.dirs.has(dir)) return;
+    if (status < 0) {
+      this.#fail(status, dir);
+      return;
+    }
+    if (name === null) return;
+    const full = joinPath(dir, name);
+    // A directory's own events carry its base name; its parent reports
+    // them (the top's own are passed on, as a plain watch does).
+    let mode;
+    if (dir !== tree.base && name === dir.slice(dir.lastIndexOf('/') + 1)) {
+      mode = lstatMode(full);
+      if (mode === undefined) return;
+    }
+    if (eventType === 'rename') {
+      mode ??= lstatMode(full);
+      if (mode === undefined) {
+        this.#unwatchTree(full);
+      } else if (isDirMode(mode) && !tree.dirs.has(full)) {
+        this.#emit(eventType, full);
+        if (this.#watchDir(full)) this.#scan(full, true);
+        return;
+      }
+    }
+    this.#emit(eventType, full);
+  }
+
+  #unwatchTree(top) {
+    const { dirs } = this[kTree];
+    const prefix = `${top}/`;
+    for (const [dir, handle] of dirs) {
+      if (dir === top || dir.startsWith(prefix)) {
+        handle.close();
+        dirs.delete(dir);
+      }
+    }
+  }
+
   close() {
+    if (this[kTree] !== null) {
+      for (const handle of this[kTree].dirs.values()) handle.close();
+      this[kTree] = null;
+      process.nextTick(() => this.emit('close'));
+      return;
+    }
     if (this[kHandle] === null) return;
     this[kHandle].close();
     this[kHandle] = null;
     process.nextTick(() => this.emit('close'));
   }
 
+  #setRef(ref) {
+    const tree = this[kTree];
+    if (tree !== null) {
+      tree.persistent = ref;
+      for (const handle of tree.dirs.values()) handle.setRef(ref);
+    } else {
+      this[kHandle]?.setRef(ref);
+    }
+  }
+
   ref() {
-    this[kHandle]?.setRef(true);
+    this.#setRef(true);
     return this;
   }
 
   unref() {
-    this[kHandle]?.setRef(false);
+    this.#setRef(false);
     return this;
   }
 }
@@ -82,12 +229,10 @@ function watch(filename, options, listener) {
   validateBoolean(persistent, 'options.persistent');
   validateBoolean(recursive, 'options.recursive');
   if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
-  if (recursive) {
-    throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('watch recursively');
-  }
   const path = getValidatedPath(filename, 'filename');
   const watcher = new FSWatcher();
-  watcher.start(path, persistent, options.encoding);
+  if (recursive) watcher.startRecursive(path, persistent, options.encoding);
+  else watcher.start(path, persistent, options.encoding);
   if (listener) watcher.addListener('change', listener);
   const { signal } = options;
   if (signal) {
