@@ -19,8 +19,11 @@ const {
   lazyBuffer,
   call,
   checkAborted,
+  toPathIfFileURL,
   getValidatedPath,
   getValidatedFd,
+  getValidatedFdNative,
+  isFd,
   stringToFlags,
   parseFileMode,
   validateOffsetLengthRead,
@@ -73,11 +76,13 @@ function openSync(path, flags, mode) {
 }
 
 function open(path, flags, mode, callback) {
-  if (typeof flags === 'function') {
+  // The callback is the last argument; flags and mode before it are used
+  // as given (a function among them is a bad flag or mode).
+  if (arguments.length < 3) {
     callback = flags;
     flags = 'r';
     mode = 0o666;
-  } else if (typeof mode === 'function') {
+  } else if (arguments.length === 3) {
     callback = mode;
     mode = 0o666;
   }
@@ -86,7 +91,7 @@ function open(path, flags, mode, callback) {
 }
 
 function closeSync(fd) {
-  call(binding.close, [getValidatedFd(fd)]);
+  call(binding.close, [getValidatedFdNative(fd)]);
 }
 
 function defaultCloseCallback(err) {
@@ -94,7 +99,7 @@ function defaultCloseCallback(err) {
 }
 
 function close(fd, callback = defaultCloseCallback) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   if (callback !== defaultCloseCallback) callback = makeCallback(callback);
   call(binding.close, [fd], callback);
 }
@@ -281,10 +286,6 @@ function writev(fd, buffers, position, callback) {
 // ---------------------------------------------------------------------------
 // readFile / writeFile / appendFile
 
-function isFd(path) {
-  return typeof path === 'number';
-}
-
 // The binding's result (string or ArrayBuffer) in the asked encoding.
 function fileResult(data, encoding) {
   if (typeof data === 'string') return data;
@@ -378,7 +379,7 @@ function writeFileSync(path, data, options) {
   data = validateWriteData(data, options.encoding);
   const flag = options.flag || 'w';
   if (isFd(path)) {
-    writeAllSync(getValidatedFd(path), data, -1);
+    writeAllSync(path, data, -1);
     return;
   }
   const fd = openSync(path, flag, options.mode);
@@ -397,7 +398,7 @@ function writeFile(path, data, options, callback) {
   const flag = options.flag || 'w';
   const { signal } = options;
   if (isFd(path)) {
-    writeAll(getValidatedFd(path), data, -1, signal, callback);
+    writeAll(path, data, -1, signal, callback);
     return;
   }
   if (checkAborted(signal, callback)) return;
@@ -463,7 +464,7 @@ function lstatSync(path, options = { bigint: false, throwIfNoEntry: true }) {
 }
 
 function fstatSync(fd, options = { bigint: false }) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   return getStatsFromBinding(call(binding.fstat, [fd]), statOptions(options));
 }
 
@@ -489,7 +490,7 @@ function lstat(path, options, callback) {
 }
 
 function fstat(fd, options, callback) {
-  statCall(binding.fstat, getValidatedFd(fd), options, callback);
+  statCall(binding.fstat, getValidatedFdNative(fd), options, callback);
 }
 
 function statfsSync(path, options = { bigint: false }) {
@@ -659,10 +660,10 @@ function chmod(path, mode, callback) {
   simple(binding.chmod, [path, mode], callback);
 }
 function fchmodSync(fd, mode) {
-  simpleSync(binding.fchmod, [getValidatedFd(fd), parseFileMode(mode, 'mode')]);
+  simpleSync(binding.fchmod, [getValidatedFdNative(fd), parseFileMode(mode, 'mode')]);
 }
 function fchmod(fd, mode, callback) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   mode = parseFileMode(mode, 'mode');
   simple(binding.fchmod, [fd, mode], callback);
 }
@@ -688,12 +689,12 @@ function lchown(path, uid, gid, callback) {
   simple(binding.lchown, [path, uid, gid], callback);
 }
 function fchownSync(fd, uid, gid) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   validateUidGid(uid, gid);
   simpleSync(binding.fchown, [fd, uid, gid]);
 }
 function fchown(fd, uid, gid, callback) {
-  fd = getValidatedFd(fd);
+  fd = getValidatedFdNative(fd);
   validateUidGid(uid, gid);
   simple(binding.fchown, [fd, uid, gid], callback);
 }
@@ -714,26 +715,26 @@ function lutimes(path, atime, mtime, callback) {
   simple(binding.lutimes, timesArgs(getValidatedPath(path), atime, mtime), callback);
 }
 function futimesSync(fd, atime, mtime) {
-  simpleSync(binding.futimes, timesArgs(getValidatedFd(fd), atime, mtime));
+  simpleSync(binding.futimes, timesArgs(getValidatedFdNative(fd), atime, mtime));
 }
 function futimes(fd, atime, mtime, callback) {
-  simple(binding.futimes, timesArgs(getValidatedFd(fd), atime, mtime), callback);
+  simple(binding.futimes, timesArgs(getValidatedFdNative(fd), atime, mtime), callback);
 }
 
 function truncLen(len) {
-  if (len == null) return 0;
+  if (len === undefined) return 0;
   validateInteger(len, 'len');
   return Math.max(0, len);
 }
 function ftruncateSync(fd, len = 0) {
-  simpleSync(binding.ftruncate, [getValidatedFd(fd), truncLen(len)]);
+  simpleSync(binding.ftruncate, [getValidatedFdNative(fd), truncLen(len)]);
 }
 function ftruncate(fd, len = 0, callback) {
   if (typeof len === 'function') {
     callback = len;
     len = 0;
   }
-  simple(binding.ftruncate, [getValidatedFd(fd), truncLen(len)], callback);
+  simple(binding.ftruncate, [getValidatedFdNative(fd), truncLen(len)], callback);
 }
 function truncateSync(path, len) {
   if (typeof path === 'number') return ftruncateSync(path, len);
@@ -762,16 +763,16 @@ function truncate(path, len, callback) {
 }
 
 function fsyncSync(fd) {
-  simpleSync(binding.fsync, [getValidatedFd(fd)]);
+  simpleSync(binding.fsync, [getValidatedFdNative(fd)]);
 }
 function fsync(fd, callback) {
-  simple(binding.fsync, [getValidatedFd(fd)], callback);
+  simple(binding.fsync, [getValidatedFdNative(fd)], callback);
 }
 function fdatasyncSync(fd) {
-  simpleSync(binding.fdatasync, [getValidatedFd(fd)]);
+  simpleSync(binding.fdatasync, [getValidatedFdNative(fd)]);
 }
 function fdatasync(fd, callback) {
-  simple(binding.fdatasync, [getValidatedFd(fd)], callback);
+  simple(binding.fdatasync, [getValidatedFdNative(fd)], callback);
 }
 
 function mkdtempArgs(prefix, options) {
@@ -813,9 +814,17 @@ function absolute(path) {
   return require('path').resolve(path);
 }
 
+// Node's JS realpath turns any path that is not a string, Buffer or URL
+// into a string (String(undefined) is a relative path like any other).
+function realpathArg(p) {
+  p = toPathIfFileURL(p);
+  if (typeof p !== 'string' && !(p instanceof Uint8Array)) p += '';
+  return getValidatedPath(p);
+}
+
 function realpathSync(p, options) {
   options = getOptions(options);
-  const path = getValidatedPath(p);
+  const path = realpathArg(p);
   const ctx = {};
   const res = binding.realpath(path, ctx);
   if (ctx.errno !== undefined) {
@@ -834,7 +843,7 @@ realpathSync.native = function realpathSync(path, options) {
 function realpath(p, options, callback) {
   callback = makeCallback(typeof options === 'function' ? options : callback);
   options = getOptions(options);
-  const path = getValidatedPath(p);
+  const path = realpathArg(p);
   call(binding.realpath, [path], (err, res) => {
     if (err) callback(realpathError(absolute(path), err));
     else callback(null, encodeResult(res, options.encoding));
@@ -1128,6 +1137,17 @@ function unwatchFile(filename, listener) {
   return lazyInternal('watchers').unwatchFile(filename, listener);
 }
 
+// ---------------------------------------------------------------------------
+// streams (internal/fs/streams, loaded with the stream module on first use)
+
+function createReadStream(path, options) {
+  return lazyInternal('streams').createReadStream(path, options);
+}
+
+function createWriteStream(path, options) {
+  return lazyInternal('streams').createWriteStream(path, options);
+}
+
 let promises;
 
 module.exports = {
@@ -1144,6 +1164,8 @@ module.exports = {
   copyFile,
   copyFileSync,
   cp,
+  createReadStream,
+  createWriteStream,
   cpSync,
   exists,
   existsSync,
@@ -1228,7 +1250,25 @@ module.exports = {
   constants,
 };
 
+function lazyStreamClass(name) {
+  return {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return lazyInternal('streams')[name];
+    },
+    set(value) {
+      Object.defineProperty(module.exports, name, { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+    },
+  };
+}
+
 Object.defineProperties(module.exports, {
+  ReadStream: lazyStreamClass('ReadStream'),
+  WriteStream: lazyStreamClass('WriteStream'),
+  FileReadStream: lazyStreamClass('ReadStream'),
+  FileWriteStream: lazyStreamClass('WriteStream'),
   promises: {
     __proto__: null,
     configurable: true,

@@ -1,0 +1,156 @@
+'use strict';
+// stream.Duplex (a Readable that is also a Writable), stream.Transform (the
+// written side feeds _transform, whose output is the readable side) and
+// stream.PassThrough.
+
+const Readable = require('internal/streams/readable');
+const Writable = require('internal/streams/writable');
+const { kIsDuplex } = require('internal/streams/legacy');
+
+function Duplex(options) {
+  if (!(this instanceof Duplex)) return new Duplex(options);
+  Readable.call(this, options);
+  Writable.call(this, options);
+  if (options) {
+    this.allowHalfOpen = options.allowHalfOpen !== false;
+    if (options.readable === false) {
+      this._readableState.readable = false;
+      this._readableState.ended = true;
+      this._readableState.endEmitted = true;
+    }
+    if (options.writable === false) {
+      this._writableState.writable = false;
+      this._writableState.ending = true;
+      this._writableState.ended = true;
+      this._writableState.finished = true;
+    }
+    if (options.signal) require('internal/streams/pipeline').addAbortSignal(options.signal, this);
+  } else {
+    this.allowHalfOpen = true;
+  }
+}
+Object.setPrototypeOf(Duplex.prototype, Readable.prototype);
+Object.setPrototypeOf(Duplex, Readable);
+Duplex.prototype[kIsDuplex] = true;
+
+// Writable's methods and accessors, except those Readable already defines.
+for (const key of Object.getOwnPropertyNames(Writable.prototype)) {
+  if (key === 'constructor' || key === 'destroy' || key === 'pipe') continue;
+  if (Object.prototype.hasOwnProperty.call(Duplex.prototype, key)) continue;
+  if (['destroyed', 'closed', 'errored'].includes(key)) continue;
+  Object.defineProperty(Duplex.prototype, key, Object.getOwnPropertyDescriptor(Writable.prototype, key));
+}
+for (const key of ['write', 'cork', 'uncork', 'setDefaultEncoding', 'end', '_write', '_writev']) {
+  Duplex.prototype[key] = Writable.prototype[key];
+}
+Duplex.prototype.destroy = Writable.prototype.destroy;
+
+Object.defineProperty(Duplex.prototype, 'destroyed', {
+  __proto__: null,
+  configurable: true,
+  get() {
+    if (this._readableState === undefined || this._writableState === undefined) return false;
+    return this._readableState.destroyed && this._writableState.destroyed;
+  },
+  set(value) {
+    if (this._readableState && this._writableState) {
+      this._readableState.destroyed = value;
+      this._writableState.destroyed = value;
+    }
+  },
+});
+
+function Transform(options) {
+  if (!(this instanceof Transform)) return new Transform(options);
+  // Unless told otherwise, the readable side holds no more than the
+  // writable side so that backpressure reaches the writer.
+  const readableHighWaterMark = options ? require('internal/streams/legacy')
+    .getHighWaterMark(options, 'readableHighWaterMark', true) : undefined;
+  if (readableHighWaterMark === 0) {
+    options = {
+      ...options,
+      highWaterMark: null,
+      readableHighWaterMark,
+      writableHighWaterMark: options.writableHighWaterMark || 0,
+    };
+  }
+  Duplex.call(this, options);
+  this._readableState.sync = false;
+  this._transformCallback = null;
+  if (options) {
+    if (typeof options.transform === 'function') this._transform = options.transform;
+    if (typeof options.flush === 'function') this._flush = options.flush;
+  }
+  this.on('prefinish', transformPrefinish);
+}
+Object.setPrototypeOf(Transform.prototype, Duplex.prototype);
+Object.setPrototypeOf(Transform, Duplex);
+
+function transformFinal(cb) {
+  if (typeof this._flush === 'function' && !this.destroyed) {
+    this._flush((er, data) => {
+      if (er) {
+        if (cb) cb(er);
+        else this.destroy(er);
+        return;
+      }
+      if (data != null) this.push(data);
+      this.push(null);
+      if (cb) cb();
+    });
+  } else {
+    this.push(null);
+    if (cb) cb();
+  }
+}
+
+function transformPrefinish() {
+  if (this._final !== transformFinal) transformFinal.call(this);
+}
+
+Transform.prototype._final = transformFinal;
+
+Transform.prototype._transform = function _transform() {
+  const { ERR_METHOD_NOT_IMPLEMENTED } = require('internal/errors').codes;
+  throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()');
+};
+
+Transform.prototype._write = function _write(chunk, encoding, callback) {
+  const rState = this._readableState;
+  const wState = this._writableState;
+  const length = rState.length;
+  this._transform(chunk, encoding, (err, val) => {
+    if (err) {
+      callback(err);
+      return;
+    }
+    if (val != null) this.push(val);
+    if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
+      callback();
+    } else {
+      // The readable side is full: take the next write once it is read.
+      this._transformCallback = callback;
+    }
+  });
+};
+
+Transform.prototype._read = function _read() {
+  const cb = this._transformCallback;
+  if (cb) {
+    this._transformCallback = null;
+    cb();
+  }
+};
+
+function PassThrough(options) {
+  if (!(this instanceof PassThrough)) return new PassThrough(options);
+  Transform.call(this, options);
+}
+Object.setPrototypeOf(PassThrough.prototype, Transform.prototype);
+Object.setPrototypeOf(PassThrough, Transform);
+
+PassThrough.prototype._transform = function _transform(chunk, encoding, cb) {
+  cb(null, chunk);
+};
+
+module.exports = { Duplex, Transform, PassThrough };

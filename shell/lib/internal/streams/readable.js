@@ -1,0 +1,770 @@
+'use strict';
+// stream.Readable: the internal buffer, flowing and paused modes, 'readable'
+// and 'data' scheduling, setEncoding, pipe/unpipe with backpressure and async
+// iteration, with Node's event ordering (nextTick where Node defers).
+
+const {
+  Stream,
+  prependListener,
+  getDefaultHighWaterMark,
+  getHighWaterMark,
+  destroy: destroyImpl,
+  undestroy,
+  errorOrDestroy,
+  construct,
+  kIsDuplex,
+} = require('internal/streams/legacy');
+
+let Buffer;
+let codes;
+function errors() {
+  codes ??= require('internal/errors').codes;
+  return codes;
+}
+
+const kPaused = Symbol('kPaused');
+
+function ReadableState(options, stream, isDuplex) {
+  if (typeof isDuplex !== 'boolean') isDuplex = !!(stream && stream[kIsDuplex]);
+  this.objectMode = !!(options && options.objectMode);
+  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
+  this.highWaterMark = (options && getHighWaterMark(options, 'readableHighWaterMark', isDuplex)) ??
+    getDefaultHighWaterMark(this.objectMode);
+  this.buffer = [];
+  this.length = 0;
+  this.pipes = [];
+  this.flowing = null;
+  this.ended = false;
+  this.endEmitted = false;
+  this.reading = false;
+  this.constructed = true;
+  this.sync = true;
+  this.needReadable = false;
+  this.emittedReadable = false;
+  this.readableListening = false;
+  this.resumeScheduled = false;
+  this[kPaused] = null;
+  this.errorEmitted = false;
+  this.emitClose = !options || options.emitClose !== false;
+  this.autoDestroy = !options || options.autoDestroy !== false;
+  this.destroyed = false;
+  this.errored = null;
+  this.closed = false;
+  this.closeEmitted = false;
+  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
+  this.awaitDrainWriters = null;
+  this.multiAwaitDrain = false;
+  this.readingMore = false;
+  this.dataEmitted = false;
+  this.decoder = null;
+  this.encoding = null;
+  if (options && options.encoding) {
+    const { StringDecoder } = require('string_decoder');
+    this.decoder = new StringDecoder(options.encoding);
+    this.encoding = options.encoding;
+  }
+}
+
+Object.defineProperty(ReadableState.prototype, 'paused', {
+  __proto__: null,
+  get() {
+    return this[kPaused] !== false;
+  },
+  set(value) {
+    this[kPaused] = !!value;
+  },
+});
+
+function Readable(options) {
+  const isDuplex = !!(this && this[kIsDuplex]);
+  if (!isDuplex && !(this instanceof Readable)) return new Readable(options);
+  this._readableState = new ReadableState(options, this, isDuplex);
+  if (options) {
+    if (typeof options.read === 'function') this._read = options.read;
+    if (typeof options.destroy === 'function') this._destroy = options.destroy;
+    if (typeof options.construct === 'function') this._construct = options.construct;
+    if (options.signal && !isDuplex) require('internal/streams/pipeline').addAbortSignal(options.signal, this);
+  }
+  Stream.call(this, options);
+  construct(this, () => {
+    if (this._readableState.needReadable) maybeReadMore(this, this._readableState);
+  });
+}
+Object.setPrototypeOf(Readable.prototype, Stream.prototype);
+Object.setPrototypeOf(Readable, Stream);
+Readable.ReadableState = ReadableState;
+
+Readable.prototype.destroy = destroyImpl;
+Readable.prototype._undestroy = undestroy;
+Readable.prototype._destroy = function _destroy(err, cb) {
+  cb(err);
+};
+
+Readable.prototype[require('events').captureRejectionSymbol] = function(err) {
+  this.destroy(err);
+};
+
+Readable.prototype.push = function push(chunk, encoding) {
+  return addChunkFrom(this, chunk, encoding, false);
+};
+
+Readable.prototype.unshift = function unshift(chunk, encoding) {
+  return addChunkFrom(this, chunk, encoding, true);
+};
+
+function addChunkFrom(stream, chunk, encoding, addToFront) {
+  const state = stream._readableState;
+  let err;
+  if (!state.objectMode) {
+    if (typeof chunk === 'string') {
+      encoding = encoding || state.defaultEncoding;
+      if (state.encoding !== encoding) {
+        Buffer ??= require('buffer').Buffer;
+        if (addToFront && state.encoding) {
+          chunk = Buffer.from(chunk, encoding).toString(state.encoding);
+        } else {
+          chunk = Buffer.from(chunk, encoding);
+          encoding = '';
+        }
+      }
+    } else if (ArrayBuffer.isView(chunk)) {
+      Buffer ??= require('buffer').Buffer;
+      if (!(chunk instanceof Buffer)) chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      encoding = '';
+    } else if (chunk != null) {
+      err = new (errors().ERR_INVALID_ARG_TYPE)('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+    }
+  }
+  if (err) {
+    errorOrDestroy(stream, err);
+  } else if (chunk === null) {
+    state.reading = false;
+    onEofChunk(stream, state);
+  } else if (state.objectMode || chunk.length > 0) {
+    if (addToFront) {
+      if (state.endEmitted) errorOrDestroy(stream, new (errors().ERR_STREAM_UNSHIFT_AFTER_END_EVENT)());
+      else if (state.destroyed || state.errored) return false;
+      else addChunk(stream, state, chunk, true);
+    } else if (state.ended) {
+      errorOrDestroy(stream, new (errors().ERR_STREAM_PUSH_AFTER_EOF)());
+    } else if (state.destroyed || state.errored) {
+      return false;
+    } else {
+      state.reading = false;
+      if (state.decoder && !encoding) {
+        chunk = state.decoder.write(chunk);
+        if (state.objectMode || chunk.length !== 0) addChunk(stream, state, chunk, false);
+        else maybeReadMore(stream, state);
+      } else {
+        addChunk(stream, state, chunk, false);
+      }
+    }
+  } else if (!addToFront) {
+    state.reading = false;
+    maybeReadMore(stream, state);
+  }
+  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+}
+
+function addChunk(stream, state, chunk, addToFront) {
+  if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
+    // Nothing is buffered and someone is listening: hand the chunk straight over.
+    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+    state.dataEmitted = true;
+    stream.emit('data', chunk);
+  } else {
+    state.length += state.objectMode ? 1 : chunk.length;
+    if (addToFront) state.buffer.unshift(chunk);
+    else state.buffer.push(chunk);
+    if (state.needReadable) emitReadable(stream);
+  }
+  maybeReadMore(stream, state);
+}
+
+Readable.prototype.isPaused = function isPaused() {
+  const state = this._readableState;
+  return state[kPaused] === true || state.flowing === false;
+};
+
+Readable.prototype.setEncoding = function setEncoding(enc) {
+  const { StringDecoder } = require('string_decoder');
+  const decoder = new StringDecoder(enc);
+  const state = this._readableState;
+  state.decoder = decoder;
+  state.encoding = decoder.encoding;
+  let content = '';
+  for (const data of state.buffer) content += decoder.write(data);
+  state.buffer = [];
+  if (content !== '') state.buffer.push(content);
+  state.length = content.length;
+  return this;
+};
+
+const MAX_HWM = 0x40000000;
+function computeNewHighWaterMark(n) {
+  if (n > MAX_HWM) throw new (errors().ERR_OUT_OF_RANGE)('size', '<= 1GiB', n);
+  // The next power of two, so repeated large reads don't keep growing it.
+  n--;
+  n |= n >>> 1;
+  n |= n >>> 2;
+  n |= n >>> 4;
+  n |= n >>> 8;
+  n |= n >>> 16;
+  return n + 1;
+}
+
+function howMuchToRead(n, state) {
+  if (n <= 0 || (state.length === 0 && state.ended)) return 0;
+  if (state.objectMode) return 1;
+  if (Number.isNaN(n)) {
+    if (state.flowing && state.length) return state.buffer[0].length;
+    return state.length;
+  }
+  if (n <= state.length) return n;
+  return state.ended ? state.length : 0;
+}
+
+Readable.prototype.read = function read(n) {
+  if (n === undefined) n = NaN;
+  else if (!Number.isInteger(n)) n = Number.parseInt(n, 10);
+  const state = this._readableState;
+  const nOrig = n;
+  if (n > state.highWaterMark) state.highWaterMark = computeNewHighWaterMark(n);
+  if (n !== 0) state.emittedReadable = false;
+  if (n === 0 && state.needReadable &&
+      ((state.highWaterMark !== 0 ? state.length >= state.highWaterMark : state.length > 0) || state.ended)) {
+    if (state.length === 0 && state.ended) endReadable(this);
+    else emitReadable(this);
+    return null;
+  }
+  n = howMuchToRead(n, state);
+  if (n === 0 && state.ended) {
+    if (state.length === 0) endReadable(this);
+    return null;
+  }
+  let doRead = state.needReadable;
+  if (state.length === 0 || state.length - n < state.highWaterMark) doRead = true;
+  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
+    doRead = false;
+  } else if (doRead) {
+    state.reading = true;
+    state.sync = true;
+    if (state.length === 0) state.needReadable = true;
+    try {
+      this._read(state.highWaterMark);
+    } catch (err) {
+      errorOrDestroy(this, err);
+    }
+    state.sync = false;
+    if (!state.reading) n = howMuchToRead(nOrig, state);
+  }
+  let ret = n > 0 ? fromList(n, state) : null;
+  if (ret === null) {
+    state.needReadable = state.length <= state.highWaterMark;
+    n = 0;
+  } else {
+    state.length -= n;
+    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+  }
+  if (state.length === 0) {
+    if (!state.ended) state.needReadable = true;
+    if (nOrig !== n && state.ended) endReadable(this);
+  }
+  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
+    state.dataEmitted = true;
+    this.emit('data', ret);
+  }
+  return ret;
+};
+
+// Takes n units off the front of the buffer (n already fits in it).
+function fromList(n, state) {
+  if (state.length === 0) return null;
+  const buf = state.buffer;
+  if (state.objectMode) return buf.shift();
+  if (!n || n >= state.length) {
+    let ret;
+    if (state.decoder) ret = buf.join('');
+    else if (buf.length === 1) ret = buf[0];
+    else {
+      Buffer ??= require('buffer').Buffer;
+      ret = Buffer.concat(buf, state.length);
+    }
+    state.buffer = [];
+    return ret;
+  }
+  const first = buf[0];
+  if (n < first.length) {
+    buf[0] = first.slice(n);
+    return first.slice(0, n);
+  }
+  if (n === first.length) return buf.shift();
+  if (state.decoder) {
+    let ret = '';
+    while (ret.length < n) {
+      const s = buf[0];
+      const need = n - ret.length;
+      if (need >= s.length) {
+        ret += s;
+        buf.shift();
+      } else {
+        ret += s.slice(0, need);
+        buf[0] = s.slice(need);
+      }
+    }
+    return ret;
+  }
+  Buffer ??= require('buffer').Buffer;
+  const ret = Buffer.allocUnsafe(n);
+  let off = 0;
+  while (off < n) {
+    const b = buf[0];
+    const need = n - off;
+    if (need >= b.length) {
+      ret.set(b, off);
+      off += b.length;
+      buf.shift();
+    } else {
+      ret.set(b.subarray(0, need), off);
+      buf[0] = b.subarray(need);
+      off += need;
+    }
+  }
+  return ret;
+}
+
+function onEofChunk(stream, state) {
+  if (state.ended) return;
+  if (state.decoder) {
+    const chunk = state.decoder.end();
+    if (chunk && chunk.length) {
+      state.buffer.push(chunk);
+      state.length += state.objectMode ? 1 : chunk.length;
+    }
+  }
+  state.ended = true;
+  if (state.sync) {
+    emitReadable(stream);
+  } else {
+    state.needReadable = false;
+    state.emittedReadable = true;
+    emitReadableNT(stream);
+  }
+}
+
+function emitReadable(stream) {
+  const state = stream._readableState;
+  state.needReadable = false;
+  if (!state.emittedReadable) {
+    state.emittedReadable = true;
+    process.nextTick(emitReadableNT, stream);
+  }
+}
+
+function emitReadableNT(stream) {
+  const state = stream._readableState;
+  if (!state.destroyed && !state.errored && (state.length || state.ended)) {
+    stream.emit('readable');
+    state.emittedReadable = false;
+  }
+  state.needReadable = !state.flowing && !state.ended && state.length <= state.highWaterMark;
+  flow(stream);
+}
+
+function maybeReadMore(stream, state) {
+  if (!state.readingMore && state.constructed) {
+    state.readingMore = true;
+    process.nextTick(maybeReadMoreNT, stream, state);
+  }
+}
+
+function maybeReadMoreNT(stream, state) {
+  while (!state.reading && !state.ended &&
+         (state.length < state.highWaterMark || (state.flowing && state.length === 0))) {
+    const len = state.length;
+    stream.read(0);
+    if (len === state.length) break;
+  }
+  state.readingMore = false;
+}
+
+Readable.prototype._read = function _read() {
+  throw new (errors().ERR_METHOD_NOT_IMPLEMENTED)('_read()');
+};
+
+Readable.prototype.pipe = function pipe(dest, pipeOpts) {
+  const src = this;
+  const state = this._readableState;
+  if (state.pipes.length === 1 && !state.multiAwaitDrain) {
+    state.multiAwaitDrain = true;
+    state.awaitDrainWriters = new Set(state.awaitDrainWriters ? [state.awaitDrainWriters] : []);
+  }
+  state.pipes.push(dest);
+  const doEnd = (!pipeOpts || pipeOpts.end !== false) && dest !== process.stdout && dest !== process.stderr;
+  const endFn = doEnd ? onend : unpipe;
+  if (state.endEmitted) process.nextTick(endFn);
+  else src.once('end', endFn);
+  dest.on('unpipe', onunpipe);
+
+  function onunpipe(readable, unpipeInfo) {
+    if (readable === src && unpipeInfo && unpipeInfo.hasUnpiped === false) {
+      unpipeInfo.hasUnpiped = true;
+      cleanup();
+    }
+  }
+  function onend() {
+    dest.end();
+  }
+  let ondrain;
+  let cleanedUp = false;
+  function cleanup() {
+    dest.removeListener('close', onclose);
+    dest.removeListener('finish', onfinish);
+    if (ondrain) dest.removeListener('drain', ondrain);
+    dest.removeListener('error', onerror);
+    dest.removeListener('unpipe', onunpipe);
+    src.removeListener('end', onend);
+    src.removeListener('end', unpipe);
+    src.removeListener('data', ondata);
+    cleanedUp = true;
+    // Don't leave the source waiting on a drain that will never come.
+    if (ondrain && state.awaitDrainWriters && (!dest._writableState || dest._writableState.needDrain)) ondrain();
+  }
+  function pause() {
+    if (!cleanedUp) {
+      if (state.pipes.length === 1 && state.pipes[0] === dest) {
+        state.awaitDrainWriters = dest;
+        state.multiAwaitDrain = false;
+      } else if (state.pipes.length > 1 && state.pipes.includes(dest)) {
+        state.awaitDrainWriters.add(dest);
+      }
+      src.pause();
+    }
+    if (!ondrain) {
+      ondrain = pipeOnDrain(src, dest);
+      dest.on('drain', ondrain);
+    }
+  }
+  function ondata(chunk) {
+    if (dest.write(chunk) === false) pause();
+  }
+  src.on('data', ondata);
+  function onerror(er) {
+    unpipe();
+    dest.removeListener('error', onerror);
+    if (dest.listenerCount('error') === 0) {
+      const s = dest._writableState || dest._readableState;
+      if (s && !s.errorEmitted) errorOrDestroy(dest, er);
+      else dest.emit('error', er);
+    }
+  }
+  prependListener(dest, 'error', onerror);
+  function onclose() {
+    dest.removeListener('finish', onfinish);
+    unpipe();
+  }
+  dest.once('close', onclose);
+  function onfinish() {
+    dest.removeListener('close', onclose);
+    unpipe();
+  }
+  dest.once('finish', onfinish);
+  function unpipe() {
+    src.unpipe(dest);
+  }
+  dest.emit('pipe', src);
+  if (dest.writableNeedDrain === true) pause();
+  else if (!state.flowing) src.resume();
+  return dest;
+};
+
+function pipeOnDrain(src, dest) {
+  return function pipeOnDrainFunctionResult() {
+    const state = src._readableState;
+    if (state.awaitDrainWriters === dest) state.awaitDrainWriters = null;
+    else if (state.multiAwaitDrain) state.awaitDrainWriters.delete(dest);
+    if ((!state.awaitDrainWriters || state.awaitDrainWriters.size === 0) && src.listenerCount('data')) {
+      src.resume();
+    }
+  };
+}
+
+Readable.prototype.unpipe = function unpipe(dest) {
+  const state = this._readableState;
+  if (state.pipes.length === 0) return this;
+  if (!dest) {
+    const dests = state.pipes;
+    state.pipes = [];
+    this.pause();
+    for (const d of dests) d.emit('unpipe', this, { hasUnpiped: false });
+    return this;
+  }
+  const index = state.pipes.indexOf(dest);
+  if (index === -1) return this;
+  state.pipes.splice(index, 1);
+  if (state.pipes.length === 0) this.pause();
+  dest.emit('unpipe', this, { hasUnpiped: false });
+  return this;
+};
+
+Readable.prototype.on = function on(ev, fn) {
+  const res = Stream.prototype.on.call(this, ev, fn);
+  const state = this._readableState;
+  if (ev === 'data') {
+    state.readableListening = this.listenerCount('readable') > 0;
+    if (state.flowing !== false) this.resume();
+  } else if (ev === 'readable') {
+    if (!state.endEmitted && !state.readableListening) {
+      state.readableListening = state.needReadable = true;
+      state.flowing = false;
+      state.emittedReadable = false;
+      if (state.length) emitReadable(this);
+      else if (!state.reading) process.nextTick(readZeroNT, this);
+    }
+  }
+  return res;
+};
+Readable.prototype.addListener = Readable.prototype.on;
+
+Readable.prototype.removeListener = function removeListener(ev, fn) {
+  const res = Stream.prototype.removeListener.call(this, ev, fn);
+  if (ev === 'readable') process.nextTick(updateReadableListening, this);
+  return res;
+};
+Readable.prototype.off = Readable.prototype.removeListener;
+
+Readable.prototype.removeAllListeners = function removeAllListeners(ev) {
+  const res = Stream.prototype.removeAllListeners.apply(this, arguments);
+  if (ev === 'readable' || ev === undefined) process.nextTick(updateReadableListening, this);
+  return res;
+};
+
+function updateReadableListening(self) {
+  const state = self._readableState;
+  state.readableListening = self.listenerCount('readable') > 0;
+  if (state.resumeScheduled && state[kPaused] === false) state.flowing = true;
+  else if (self.listenerCount('data') > 0) self.resume();
+  else if (!state.readableListening) state.flowing = null;
+}
+
+function readZeroNT(self) {
+  self.read(0);
+}
+
+Readable.prototype.resume = function resume() {
+  const state = this._readableState;
+  if (!state.flowing) {
+    // 'readable' listeners keep the stream paused: they pull with read().
+    state.flowing = !state.readableListening;
+    if (!state.resumeScheduled) {
+      state.resumeScheduled = true;
+      process.nextTick(resumeNT, this, state);
+    }
+  }
+  state[kPaused] = false;
+  return this;
+};
+
+function resumeNT(stream, state) {
+  if (!state.reading) stream.read(0);
+  state.resumeScheduled = false;
+  stream.emit('resume');
+  flow(stream);
+  if (state.flowing && !state.reading) stream.read(0);
+}
+
+Readable.prototype.pause = function pause() {
+  const state = this._readableState;
+  if (state.flowing !== false) {
+    state.flowing = false;
+    this.emit('pause');
+  }
+  state[kPaused] = true;
+  return this;
+};
+
+function flow(stream) {
+  const state = stream._readableState;
+  while (state.flowing && stream.read() !== null);
+}
+
+function endReadable(stream) {
+  const state = stream._readableState;
+  if (!state.endEmitted) {
+    state.ended = true;
+    process.nextTick(endReadableNT, state, stream);
+  }
+}
+
+function endReadableNT(state, stream) {
+  if (!state.errored && !state.closeEmitted && !state.endEmitted && state.length === 0) {
+    state.endEmitted = true;
+    stream.emit('end');
+    const wState = stream._writableState;
+    if (wState && stream.writable && stream.allowHalfOpen === false) {
+      process.nextTick(endWritableNT, stream);
+    } else if (state.autoDestroy) {
+      if (!wState || (wState.autoDestroy && (wState.finished || wState.writable === false))) {
+        stream.destroy();
+      }
+    }
+  }
+}
+
+function endWritableNT(stream) {
+  if (stream.writable && !stream.writableEnded && !stream.destroyed) stream.end();
+}
+
+// Wraps an old-style stream (plain 'data'/'end' emitter) as a Readable.
+Readable.prototype.wrap = function wrap(stream) {
+  let paused = false;
+  stream.on('data', (chunk) => {
+    if (!this.push(chunk) && stream.pause) {
+      paused = true;
+      stream.pause();
+    }
+  });
+  stream.on('end', () => this.push(null));
+  stream.on('error', (err) => errorOrDestroy(this, err));
+  stream.on('close', () => this.destroy());
+  stream.on('destroy', () => this.destroy());
+  this._read = () => {
+    if (paused && stream.resume) {
+      paused = false;
+      stream.resume();
+    }
+  };
+  for (const key of Object.keys(stream)) {
+    if (this[key] === undefined && typeof stream[key] === 'function') this[key] = stream[key].bind(stream);
+  }
+  return this;
+};
+
+Readable.prototype[Symbol.asyncIterator] = function() {
+  return streamToAsyncIterator(this);
+};
+
+Readable.prototype.iterator = function iterator(options) {
+  if (options !== undefined) require('internal/validators').validateObject(options, 'options');
+  return streamToAsyncIterator(this, options);
+};
+
+function streamToAsyncIterator(stream, options) {
+  if (typeof stream.read !== 'function') stream = Readable.wrap(stream, { objectMode: true });
+  const iter = iterate(stream, options);
+  iter.stream = stream;
+  return iter;
+}
+
+async function* iterate(stream, options) {
+  const { finished } = require('internal/streams/pipeline');
+  let wake = null;
+  const next = function() {
+    if (wake) {
+      const w = wake;
+      wake = null;
+      w();
+    }
+  };
+  stream.on('readable', next);
+  let error;
+  const cleanup = finished(stream, { writable: false }, (err) => {
+    error = err ? (error ?? err) : null;
+    next();
+  });
+  try {
+    for (;;) {
+      const chunk = stream.destroyed ? null : stream.read();
+      if (chunk !== null) yield chunk;
+      else if (error) throw error;
+      else if (error === null) return;
+      else await new Promise((resolve) => { wake = resolve; });
+    }
+  } catch (err) {
+    error = error ?? err;
+    throw error;
+  } finally {
+    if ((error || options?.destroyOnReturn !== false) &&
+        (error === undefined || stream._readableState.autoDestroy)) {
+      destroyer(stream, null);
+    } else {
+      stream.off('readable', next);
+      cleanup();
+    }
+  }
+}
+
+function destroyer(stream, err) {
+  if (!stream || (stream._readableState && stream._readableState.destroyed)) return;
+  if (typeof stream.destroy === 'function') stream.destroy(err);
+}
+
+function prop(get, set) {
+  return { __proto__: null, configurable: true, enumerable: false, get, set };
+}
+
+Object.defineProperties(Readable.prototype, {
+  readable: prop(function() {
+    const r = this._readableState;
+    return !!r && r.readable !== false && !r.destroyed && !r.errorEmitted && !r.endEmitted;
+  }, function(val) {
+    if (this._readableState) this._readableState.readable = !!val;
+  }),
+  readableDidRead: prop(function() {
+    return this._readableState.dataEmitted;
+  }),
+  readableAborted: prop(function() {
+    const r = this._readableState;
+    return !!(r.readable !== false && (r.destroyed || r.errored) && !r.endEmitted);
+  }),
+  readableHighWaterMark: prop(function() {
+    return this._readableState.highWaterMark;
+  }),
+  readableBuffer: prop(function() {
+    return this._readableState && this._readableState.buffer;
+  }),
+  readableFlowing: prop(function() {
+    return this._readableState.flowing;
+  }, function(state) {
+    if (this._readableState) this._readableState.flowing = state;
+  }),
+  readableLength: prop(function() {
+    return this._readableState.length;
+  }),
+  readableObjectMode: prop(function() {
+    return this._readableState ? this._readableState.objectMode : false;
+  }),
+  readableEncoding: prop(function() {
+    return this._readableState ? this._readableState.encoding : null;
+  }),
+  errored: prop(function() {
+    return this._readableState ? this._readableState.errored : null;
+  }),
+  closed: prop(function() {
+    return this._readableState ? this._readableState.closed : false;
+  }),
+  destroyed: prop(function() {
+    return this._readableState ? this._readableState.destroyed : false;
+  }, function(value) {
+    if (this._readableState) this._readableState.destroyed = value;
+  }),
+  readableEnded: prop(function() {
+    return this._readableState ? this._readableState.endEmitted : false;
+  }),
+});
+
+Readable.from = function from(iterable, opts) {
+  return require('internal/streams/pipeline').from(Readable, iterable, opts);
+};
+
+Readable.wrap = function wrap(src, options) {
+  return new Readable({ objectMode: src.readableObjectMode ?? src.objectMode ?? true, ...options,
+    destroy(err, callback) {
+      destroyer(src, err);
+      callback(err);
+    } }).wrap(src);
+};
+
+module.exports = Readable;
