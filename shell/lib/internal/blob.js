@@ -1,7 +1,7 @@
 'use strict';
 // Blob and File (WHATWG File API, as Node 20 has them): immutable bytes kept
-// in one Uint8Array, read back as text, an ArrayBuffer or bytes. stream()
-// comes with stream/web.
+// in one Uint8Array, read back as text, an ArrayBuffer, bytes or a byte
+// ReadableStream.
 
 const {
   codes: {
@@ -102,6 +102,37 @@ class Blob {
     return Promise.resolve(new (require('internal/encoding').TextDecoder)().decode(this[kBytes]));
   }
 
+  stream() {
+    if (!isBlob(this)) throw new ERR_INVALID_THIS('Blob');
+    const bytes = this[kBytes];
+    let offset = 0;
+    const { ReadableStream } = require('internal/webstreams/readablestream');
+    // Hands out a copy of the rest, or fills the reader's own buffer when it
+    // brings one.
+    return new ReadableStream({
+      type: 'bytes',
+      pull(controller) {
+        const left = bytes.length - offset;
+        if (left === 0) {
+          controller.close();
+          controller.byobRequest?.respond(0);
+          return;
+        }
+        const request = controller.byobRequest;
+        if (request !== null) {
+          const view = request.view;
+          const n = Math.min(left, view.byteLength);
+          new Uint8Array(view.buffer, view.byteOffset, n).set(bytes.subarray(offset, offset + n));
+          offset += n;
+          request.respond(n);
+        } else {
+          controller.enqueue(bytes.slice(offset));
+          offset = bytes.length;
+        }
+      },
+    });
+  }
+
   [Symbol.for('nodejs.util.inspect.custom')](depth, options, inspect) {
     if (depth < 0) return this;
     const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
@@ -116,6 +147,7 @@ Object.defineProperties(Blob.prototype, {
   text: { enumerable: true },
   arrayBuffer: { enumerable: true },
   bytes: { enumerable: true },
+  stream: { enumerable: true },
   [Symbol.toStringTag]: { configurable: true, value: 'Blob' },
 });
 

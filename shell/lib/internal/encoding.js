@@ -689,11 +689,139 @@ Object.defineProperties(TextDecoder.prototype, {
   [Symbol.toStringTag]: { configurable: true, value: 'TextDecoder' },
 });
 
+// TextEncoderStream / TextDecoderStream (WHATWG Encoding §7): a
+// TransformStream that encodes strings, or decodes bytes in streaming mode.
+const kTransform = Symbol('kTransform');
+const kDecoder = Symbol('kDecoder');
+
+function validateStream(self, name) {
+  if (self === null || typeof self !== 'object' || self[kTransform] === undefined) {
+    throw new ERR_INVALID_THIS(name);
+  }
+}
+
+function streamInspect(self, depth, options, name, data) {
+  if (depth < 0) return self;
+  const opts = { ...options, depth: options.depth == null ? null : options.depth - 1 };
+  return `${name} ${require('internal/util/inspect').inspect(data, opts)}`;
+}
+
+class TextEncoderStream {
+  constructor() {
+    const encoder = new TextEncoder();
+    // A high surrogate ending one chunk pairs with the next chunk's start.
+    let pending = '';
+    const { TransformStream } = require('internal/webstreams/transformstream');
+    this[kTransform] = new TransformStream({
+      transform(chunk, controller) {
+        let str = pending + `${chunk}`;
+        pending = '';
+        const last = str.charCodeAt(str.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) {
+          pending = str[str.length - 1];
+          str = str.slice(0, -1);
+        }
+        if (str.length > 0) controller.enqueue(encoder.encode(str));
+      },
+      flush(controller) {
+        if (pending !== '') controller.enqueue(new Uint8Array([0xef, 0xbf, 0xbd]));
+      },
+    });
+  }
+
+  get encoding() {
+    validateStream(this, 'TextEncoderStream');
+    return 'utf-8';
+  }
+
+  get readable() {
+    validateStream(this, 'TextEncoderStream');
+    return this[kTransform].readable;
+  }
+
+  get writable() {
+    validateStream(this, 'TextEncoderStream');
+    return this[kTransform].writable;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    validateStream(this, 'TextEncoderStream');
+    return streamInspect(this, depth, options, 'TextEncoderStream', {
+      encoding: 'utf-8',
+      readable: this.readable,
+      writable: this.writable,
+    });
+  }
+}
+
+class TextDecoderStream {
+  constructor(encoding = 'utf-8', options = {}) {
+    const decoder = new TextDecoder(encoding, options);
+    this[kDecoder] = decoder;
+    const { TransformStream } = require('internal/webstreams/transformstream');
+    this[kTransform] = new TransformStream({
+      transform(chunk, controller) {
+        const text = decoder.decode(chunk, { stream: true });
+        if (text !== '') controller.enqueue(text);
+      },
+      flush(controller) {
+        const text = decoder.decode();
+        if (text !== '') controller.enqueue(text);
+      },
+    });
+  }
+
+  get encoding() {
+    validateStream(this, 'TextDecoderStream');
+    return this[kDecoder].encoding;
+  }
+
+  get fatal() {
+    validateStream(this, 'TextDecoderStream');
+    return this[kDecoder].fatal;
+  }
+
+  get ignoreBOM() {
+    validateStream(this, 'TextDecoderStream');
+    return this[kDecoder].ignoreBOM;
+  }
+
+  get readable() {
+    validateStream(this, 'TextDecoderStream');
+    return this[kTransform].readable;
+  }
+
+  get writable() {
+    validateStream(this, 'TextDecoderStream');
+    return this[kTransform].writable;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](depth, options) {
+    validateStream(this, 'TextDecoderStream');
+    return streamInspect(this, depth, options, 'TextDecoderStream', {
+      encoding: this.encoding,
+      fatal: this.fatal,
+      ignoreBOM: this.ignoreBOM,
+      readable: this.readable,
+      writable: this.writable,
+    });
+  }
+}
+
+for (const [cls, names] of [[TextEncoderStream, ['encoding', 'readable', 'writable']],
+  [TextDecoderStream, ['encoding', 'fatal', 'ignoreBOM', 'readable', 'writable']]]) {
+  const props = { [Symbol.toStringTag]: { configurable: true, value: cls.name } };
+  for (const name of names) props[name] = { enumerable: true };
+  Object.defineProperties(cls.prototype, props);
+}
+
 module.exports = {
   UTF8, UTF16LE, LATIN1, ASCII, BASE64, BASE64URL, HEX,
   SMALL,
   TextEncoder,
   TextDecoder,
+  TextEncoderStream,
+  TextDecoderStream,
   base64ByteLength,
   byteLengthUtf8,
   decodeBytes,

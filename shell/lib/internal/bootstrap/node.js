@@ -92,6 +92,13 @@ for (const name of ['URL', 'URLSearchParams']) {
   defineLazyGlobal(name, () => require('internal/url')[name]);
 }
 defineLazyGlobal('performance', () => require('perf_hooks').performance, true);
+for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+  'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+  'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
+  'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy',
+  'TextEncoderStream', 'TextDecoderStream']) {
+  defineLazyGlobal(name, () => require('stream/web')[name]);
+}
 
 runtime.emitBeforeExit = function emitBeforeExit() {
   if (process._exiting) return;
