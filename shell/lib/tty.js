@@ -1,12 +1,19 @@
 'use strict';
 // The tty module: isatty and the terminal stream classes process.stdin,
-// stdout and stderr are made of.
+// stdout and stderr are made of (tty.ReadStream is a Readable,
+// tty.WriteStream a Writable).
 
 const { isatty: isattyBinding } = internalBinding('tty');
-const { ReadStream, WriteStream } = require('internal/process/stdio');
+const stdio = require('internal/process/stdio');
 
 function isatty(fd) {
   return Number.isInteger(fd) && fd >= 0 && fd <= 2147483647 && isattyBinding(fd);
 }
 
-module.exports = { isatty, ReadStream, WriteStream };
+module.exports = {
+  isatty,
+  get ReadStream() {
+    return stdio.ReadStream;
+  },
+  WriteStream: stdio.WriteStream,
+};

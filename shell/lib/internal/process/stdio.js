@@ -1,247 +1,205 @@
 'use strict';
-// process.stdin/stdout/stderr. Writes are synchronous, as Node's are for
-// files, pipes and terminals on Linux. These are EventEmitters with the
-// stream methods scripts use; the stream module (built-ins I) makes them
-// full Readable/Writable streams.
+// process.stdin/stdout/stderr (created on first access). stdout and stderr
+// are Writables whose writes are synchronous, as Node's are for files, pipes
+// and terminals on Linux; stdin is a Readable over the tty binding's reader.
+// Only the Writable core loads for console.log: the rest of the stream
+// module stays unloaded.
 
-const EventEmitter = require('events');
 const tty = internalBinding('tty');
 const fsb = internalBinding('fs');
+const Writable = require('internal/streams/writable');
 
-function toText(chunk, encoding) {
+function toText(chunk) {
   if (typeof chunk === 'string') return chunk;
   // Bytes go out as their UTF-8 text, invalid sequences as U+FFFD.
-  if (chunk instanceof Uint8Array) return require('buffer').Buffer.prototype.utf8Slice.call(chunk, 0, chunk.length);
-  const { codes } = require('internal/errors');
-  throw new codes.ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
+  return require('buffer').Buffer.prototype.utf8Slice.call(chunk, 0, chunk.length);
 }
 
-class WriteStream extends EventEmitter {
-  constructor(fd) {
-    super();
-    this.fd = fd;
-    this._type = tty.guessHandleType(fd);
-    this.isTTY = this._type === 'TTY' ? true : undefined;
-    this.writable = true;
-    this._isStdio = true;
-    this.destroyed = false;
-    this.writableEnded = false;
-    this.writableLength = 0;
-    this.writableHighWaterMark = 16384;
-    if (this.isTTY) {
-      this.on('newListener', (event) => {
-        if (event === 'resize') internalBinding('signals').watch(internalBinding('signals').signals.SIGWINCH);
-      });
-    }
+function writeSync(stream, chunk, cb) {
+  const r = fsb.writeString(stream.fd, toText(chunk));
+  if (r < 0) {
+    const { UVException } = require('internal/errors');
+    const err = new UVException({ errno: r, syscall: 'write' });
+    // EPIPE on a closed reader is quietly ignored, as Node does for stdio.
+    cb(err.code === 'EPIPE' ? null : err);
+    return;
   }
+  cb(null);
+}
 
-  get columns() {
-    const size = this.isTTY ? tty.getWindowSize(this.fd) : undefined;
-    return size ? size[0] : undefined;
-  }
-
-  get rows() {
-    const size = this.isTTY ? tty.getWindowSize(this.fd) : undefined;
-    return size ? size[1] : undefined;
-  }
-
-  getWindowSize() {
-    return tty.getWindowSize(this.fd) || [80, 24];
-  }
-
-  getColorDepth(env = process.env) {
-    if (env.FORCE_COLOR !== undefined) {
-      return { '': 4, 1: 4, true: 4, 2: 8, 3: 24, 0: 1, false: 1 }[env.FORCE_COLOR] ?? 4;
-    }
-    if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined || env.TERM === 'dumb') return 1;
-    if (!this.isTTY) return 1;
-    if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-    if (env.TERM && /-256(colou?r)?$/i.test(env.TERM)) return 8;
-    return 4;
-  }
-
-  hasColors(count = 16, env) {
-    if (typeof count === 'object') {
-      env = count;
-      count = 16;
-    }
-    return count <= 2 ** this.getColorDepth(env);
-  }
-
-  write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') {
-      cb = encoding;
-      encoding = undefined;
-    }
-    if (this.writableEnded) {
-      const { codes } = require('internal/errors');
-      const err = new codes.ERR_STREAM_WRITE_AFTER_END();
-      process.nextTick(() => {
-        if (cb) cb(err);
-        this.emit('error', err);
-      });
-      return false;
-    }
-    const r = fsb.writeString(this.fd, toText(chunk, encoding));
-    if (r < 0) {
-      const { UVException } = require('internal/errors');
-      const err = new UVException({ errno: r, syscall: 'write' });
-      process.nextTick(() => {
-        if (cb) cb(err);
-        // EPIPE on a closed reader is quietly ignored, as Node does for stdio.
-        if (err.code !== 'EPIPE') this.emit('error', err);
-      });
-      return false;
-    }
-    if (cb) process.nextTick(cb, null);
-    return true;
-  }
-
-  end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    this.writableEnded = true;
-    process.nextTick(() => {
-      this.emit('finish');
-      if (cb) cb();
+function WriteStream(fd) {
+  if (!(this instanceof WriteStream)) return new WriteStream(fd);
+  Writable.call(this, { decodeStrings: false, emitClose: false, autoDestroy: true });
+  this.fd = fd;
+  this._type = tty.guessHandleType(fd);
+  this.isTTY = this._type === 'TTY' ? true : undefined;
+  this._isStdio = true;
+  if (this.isTTY) {
+    this.on('newListener', (event) => {
+      if (event === 'resize') internalBinding('signals').watch(internalBinding('signals').signals.SIGWINCH);
     });
-    return this;
   }
-
-  cork() {}
-  uncork() {}
-  setDefaultEncoding() { return this; }
-  destroy() { this.destroyed = true; return this; }
-  _destroy(err, cb) { cb(err); }
 }
+Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
+Object.setPrototypeOf(WriteStream, Writable);
 
-class ReadStream extends EventEmitter {
-  constructor(fd) {
-    super();
+WriteStream.prototype._write = function _write(chunk, encoding, cb) {
+  writeSync(this, chunk, cb);
+};
+
+WriteStream.prototype._writev = function _writev(chunks, cb) {
+  let text = '';
+  for (const { chunk } of chunks) text += toText(chunk);
+  writeSync(this, text, cb);
+};
+
+// The descriptor stays open: destroying stdout must not close fd 1.
+WriteStream.prototype._destroy = function _destroy(err, cb) {
+  cb(err);
+};
+
+WriteStream.prototype.destroySoon = WriteStream.prototype.destroy;
+
+Object.defineProperties(WriteStream.prototype, {
+  columns: {
+    __proto__: null,
+    configurable: true,
+    get() {
+      const size = this.isTTY ? tty.getWindowSize(this.fd) : undefined;
+      return size ? size[0] : undefined;
+    },
+  },
+  rows: {
+    __proto__: null,
+    configurable: true,
+    get() {
+      const size = this.isTTY ? tty.getWindowSize(this.fd) : undefined;
+      return size ? size[1] : undefined;
+    },
+  },
+});
+
+WriteStream.prototype.getWindowSize = function getWindowSize() {
+  return tty.getWindowSize(this.fd) || [80, 24];
+};
+
+WriteStream.prototype.getColorDepth = function getColorDepth(env = process.env) {
+  if (env.FORCE_COLOR !== undefined) {
+    return { '': 4, 1: 4, true: 4, 2: 8, 3: 24, 0: 1, false: 1 }[env.FORCE_COLOR] ?? 4;
+  }
+  if (env.NO_COLOR !== undefined || env.NODE_DISABLE_COLORS !== undefined || env.TERM === 'dumb') return 1;
+  if (!this.isTTY) return 1;
+  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
+  if (env.TERM && /-256(colou?r)?$/i.test(env.TERM)) return 8;
+  return 4;
+};
+
+WriteStream.prototype.hasColors = function hasColors(count = 16, env) {
+  if (typeof count === 'object') {
+    env = count;
+    count = 16;
+  }
+  return count <= 2 ** this.getColorDepth(env);
+};
+
+WriteStream.prototype.clearLine = function clearLine(dir, cb) {
+  return require('readline').clearLine(this, dir, cb);
+};
+
+WriteStream.prototype.clearScreenDown = function clearScreenDown(cb) {
+  return require('readline').clearScreenDown(this, cb);
+};
+
+WriteStream.prototype.cursorTo = function cursorTo(x, y, cb) {
+  return require('readline').cursorTo(this, x, y, cb);
+};
+
+WriteStream.prototype.moveCursor = function moveCursor(dx, dy, cb) {
+  return require('readline').moveCursor(this, dx, dy, cb);
+};
+
+let ReadStream;
+
+function defineReadStream() {
+  const Readable = require('internal/streams/readable');
+  ReadStream = function ReadStream(fd) {
+    if (!(this instanceof ReadStream)) return new ReadStream(fd);
+    Readable.call(this, { highWaterMark: 64 * 1024, emitClose: false });
     this.fd = fd;
     this.isTTY = tty.isatty(fd) ? true : undefined;
-    this.readable = true;
-    this.readableEnded = false;
-    this.readableFlowing = null;
-    this._encoding = null;
+    this.isRaw = false;
     this._reader = null;
-    this._buffered = [];
-    this._ended = false;
-    this.on('newListener', (event) => {
-      if (event === 'data' && this.readableFlowing !== false) process.nextTick(() => this.resume());
-      if (event === 'readable' || event === 'end') process.nextTick(() => this._start());
-    });
-  }
+  };
+  Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
+  Object.setPrototypeOf(ReadStream, Readable);
 
-  _start() {
-    if (this._reader !== null || this._ended) return;
-    const reader = tty.openStdin((chunk, err) => this._onChunk(chunk, err));
-    if (typeof reader === 'number') {
-      const { UVException } = require('internal/errors');
-      this.emit('error', new UVException({ errno: reader, syscall: 'read' }));
-      return;
+  ReadStream.prototype._read = function _read() {
+    if (this._reader === null) {
+      const reader = tty.openStdin((chunk, err) => this._onChunk(chunk, err));
+      if (typeof reader === 'number') {
+        const { UVException } = require('internal/errors');
+        this.destroy(new UVException({ errno: reader, syscall: 'read' }));
+        return;
+      }
+      this._reader = reader;
     }
-    this._reader = reader;
-    reader.start();
-  }
+    this._reader.start();
+  };
 
-  _onChunk(chunk, err) {
+  ReadStream.prototype._onChunk = function _onChunk(chunk, err) {
     if (err < 0) {
       const { UVException } = require('internal/errors');
-      this.emit('error', new UVException({ errno: err, syscall: 'read' }));
-    }
-    if (chunk === null) {
-      this._ended = true;
-      this._reader = null;
-      this._flush();
+      this.destroy(new UVException({ errno: err, syscall: 'read' }));
       return;
     }
-    this._buffered.push(chunk);
-    this._flush();
-  }
-
-  _flush() {
-    if (this.readableFlowing) {
-      while (this._buffered.length > 0) this.emit('data', this._buffered.shift());
-    } else if (this._buffered.length > 0) {
-      this.emit('readable');
+    if (chunk === null) {
+      this._reader = null;
+      this.push(null);
+      return;
     }
-    if (this._ended && this._buffered.length === 0 && !this.readableEnded) {
-      this.readableEnded = true;
-      this.readable = false;
-      process.nextTick(() => {
-        this.emit('end');
-        this.emit('close');
-      });
+    // Stop reading while the buffer is full; _read starts again.
+    if (!this.push(chunk, 'utf8') && this._reader) this._reader.stop();
+  };
+
+  ReadStream.prototype._destroy = function _destroy(err, cb) {
+    if (this._reader) {
+      this._reader.stop();
+      this._reader = null;
     }
-  }
+    cb(err);
+  };
 
-  read() {
-    if (this._buffered.length === 0) {
-      this._start();
-      return null;
-    }
-    return this._buffered.splice(0).join('');
-  }
-
-  setEncoding(encoding) {
-    this._encoding = encoding;
-    return this;
-  }
-
-  resume() {
-    this.readableFlowing = true;
-    this._start();
-    if (this._reader) this._reader.start();
-    this._flush();
-    return this;
-  }
-
-  pause() {
-    this.readableFlowing = false;
+  ReadStream.prototype.pause = function pause() {
     if (this._reader) this._reader.stop();
-    return this;
-  }
+    return Readable.prototype.pause.call(this);
+  };
 
-  isPaused() {
-    return this.readableFlowing === false;
-  }
-
-  unref() {
+  ReadStream.prototype.unref = function unref() {
     if (this._reader) this._reader.setRef(false);
     return this;
-  }
+  };
 
-  ref() {
+  ReadStream.prototype.ref = function ref() {
     if (this._reader) this._reader.setRef(true);
     return this;
-  }
+  };
 
-  setRawMode() { return this; }
-
-  pipe(dest) {
-    this.on('data', (chunk) => dest.write(chunk));
-    this.on('end', () => { if (!dest._isStdio) dest.end(); });
-    return dest;
-  }
-
-  async *[Symbol.asyncIterator]() {
-    const chunks = [];
-    let wake = null;
-    let done = false;
-    this.on('data', (c) => { chunks.push(c); if (wake) { wake(); wake = null; } });
-    this.on('end', () => { done = true; if (wake) { wake(); wake = null; } });
-    for (;;) {
-      if (chunks.length > 0) { yield chunks.shift(); continue; }
-      if (done) return;
-      await new Promise((resolve) => { wake = resolve; });
-    }
-  }
+  ReadStream.prototype.setRawMode = function setRawMode(flag) {
+    this.isRaw = !!flag;
+    return this;
+  };
+  return ReadStream;
 }
 
 function create(fd) {
-  return fd === 0 ? new ReadStream(fd) : new WriteStream(fd);
+  if (fd === 0) return new (ReadStream ?? defineReadStream())(fd);
+  return new WriteStream(fd);
 }
 
-module.exports = { create, WriteStream, ReadStream };
+module.exports = {
+  create,
+  WriteStream,
+  get ReadStream() {
+    return ReadStream ?? defineReadStream();
+  },
+};
