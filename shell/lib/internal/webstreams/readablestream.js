@@ -30,6 +30,7 @@ const {
   extractSizeAlgorithm,
   method,
   promiseCall,
+  settle,
   isObjectLike,
   kInspect,
   customInspect,
@@ -437,7 +438,8 @@ class ReadableStreamBYOBReader {
       close: (value) => d.resolve({ value, done: true }),
       error: d.reject,
     });
-    return d.promise;
+    // Node settles BYOB reads two jobs later than default reads.
+    return settle(d.promise);
   }
 }
 readerMethods(ReadableStreamBYOBReader, 'ReadableStreamBYOBReader');
@@ -513,7 +515,7 @@ function setUpDefaultController(s, c, startAlgorithm, pullAlgorithm, cancelAlgor
   c.cancelAlgorithm = cancelAlgorithm;
   s.controller = c;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  settle(startResult).then(() => {
     c.started = true;
     defaultCallPullIfNeeded(c);
   }, (r) => defaultControllerError(c, r));
@@ -773,7 +775,7 @@ function setUpByteController(s, c, startAlgorithm, pullAlgorithm, cancelAlgorith
   c.autoAllocateChunkSize = autoAllocateChunkSize;
   s.controller = c;
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  settle(startResult).then(() => {
     c.started = true;
     byteCallPullIfNeeded(c);
   }, (r) => byteControllerError(c, r));
@@ -1515,7 +1517,8 @@ const ReadableStreamAsyncIteratorPrototype = Object.create(AsyncIteratorPrototyp
       if (it === undefined) return Promise.reject(new ERR_INVALID_THIS('ReadableStreamAsyncIterator'));
       const steps = () => iteratorNextSteps(it);
       it.ongoing = it.ongoing === undefined ? steps() : it.ongoing.then(steps, steps);
-      return it.ongoing;
+      // Node's iterator results arrive three jobs after the read settles.
+      return settle(it.ongoing).then(identity);
     },
   },
   return: {
@@ -1534,6 +1537,10 @@ const ReadableStreamAsyncIteratorPrototype = Object.create(AsyncIteratorPrototyp
 Object.defineProperty(ReadableStreamAsyncIteratorPrototype.return, 'name', { value: 'return' });
 
 const kIterator = Symbol('kIterator');
+
+function identity(value) {
+  return value;
+}
 
 function createAsyncIterator(reader, preventCancel) {
   const iterator = Object.create(ReadableStreamAsyncIteratorPrototype);

@@ -153,12 +153,19 @@ function method(dict, name, prefix) {
   return fn;
 }
 
+// Node settles a user method's result through a new promise resolved with
+// it: a returned promise (any thenable) costs two more jobs than a plain
+// value. Keeping that makes callbacks run in the same order as in Node.
+function settle(value) {
+  return new Promise((resolve) => resolve(value));
+}
+
 // Calls a user method and turns a throw into a rejected promise, as the
 // spec's "invoke a callback function type ... promise" conversion does.
 function promiseCall(fn, thisArg, arg) {
   if (fn === undefined) return Promise.resolve();
   try {
-    return Promise.resolve(Reflect.apply(fn, thisArg, [arg]));
+    return settle(Reflect.apply(fn, thisArg, [arg]));
   } catch (err) {
     return Promise.reject(err);
   }
@@ -166,7 +173,7 @@ function promiseCall(fn, thisArg, arg) {
 
 function promiseCall2(fn, thisArg, arg1, arg2) {
   try {
-    return Promise.resolve(Reflect.apply(fn, thisArg, [arg1, arg2]));
+    return settle(Reflect.apply(fn, thisArg, [arg1, arg2]));
   } catch (err) {
     return Promise.reject(err);
   }
@@ -208,6 +215,7 @@ module.exports = {
   extractHighWaterMark,
   extractSizeAlgorithm,
   method,
+  settle,
   promiseCall,
   promiseCall2,
   isObjectLike,

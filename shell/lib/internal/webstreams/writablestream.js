@@ -27,6 +27,7 @@ const {
   extractSizeAlgorithm,
   method,
   promiseCall,
+  settle,
   promiseCall2,
   isObjectLike,
   kInspect,
@@ -480,7 +481,7 @@ function setUpController(s, c, startAlgorithm, writeAlgorithm, closeAlgorithm, a
   c.abortAlgorithm = abortAlgorithm;
   updateBackpressure(s, controllerGetBackpressure(c));
   const startResult = startAlgorithm();
-  Promise.resolve(startResult).then(() => {
+  settle(startResult).then(() => {
     c.started = true;
     advanceQueueIfNeeded(c);
   }, (r) => {
