@@ -34,6 +34,7 @@ const {
   toU8,
   getOptions,
   isUtf8,
+  writeEncoding,
   toUnixTimestamp,
   getValidMode,
   validateUidGid,
@@ -225,7 +226,7 @@ function writeArgs(fd, buffer, offsetOrOptions, length, position, isCallback) {
   }
   // (fd, string, position, encoding)
   let pos = offsetOrOptions;
-  const encoding = typeof length === 'string' ? length : 'utf8';
+  const encoding = writeEncoding(buffer, length);
   if (typeof pos !== 'number') pos = -1;
   if (isUtf8(encoding)) return ['utf8', buffer, pos];
   const bytes = lazyBuffer().from(buffer, encoding);
@@ -440,9 +441,7 @@ function statSync(path, options = { bigint: false, throwIfNoEntry: true }) {
   const ctx = {};
   const arr = binding.stat(path, ctx);
   if (ctx.errno !== undefined) {
-    if (options.throwIfNoEntry === false && (ctx.code === 'ENOENT' || ctx.code === 'ENOTDIR')) {
-      return undefined;
-    }
+    if (options.throwIfNoEntry === false && ctx.code === 'ENOENT') return undefined;
     const err = new UVException(ctx);
     Error.captureStackTrace(err, statSync);
     throw err;
@@ -700,7 +699,7 @@ function fchown(fd, uid, gid, callback) {
 }
 
 function timesArgs(target, atime, mtime) {
-  return [target, toUnixTimestamp(atime, 'atime'), toUnixTimestamp(mtime, 'mtime')];
+  return [target, toUnixTimestamp(atime), toUnixTimestamp(mtime)];
 }
 function utimesSync(path, atime, mtime) {
   simpleSync(binding.utimes, timesArgs(getValidatedPath(path), atime, mtime));
@@ -736,8 +735,20 @@ function ftruncate(fd, len = 0, callback) {
   }
   simple(binding.ftruncate, [getValidatedFdNative(fd), truncLen(len)], callback);
 }
+let truncateFdWarned = false;
+function warnTruncateFd() {
+  if (truncateFdWarned) return;
+  truncateFdWarned = true;
+  process.emitWarning('Using fs.truncate with a file descriptor is deprecated. ' +
+                      'Please use fs.ftruncate with a file descriptor instead.',
+                      'DeprecationWarning', 'DEP0081');
+}
+
 function truncateSync(path, len) {
-  if (typeof path === 'number') return ftruncateSync(path, len);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    return ftruncateSync(path, len);
+  }
   len = truncLen(len);
   const fd = openSync(path, 'r+');
   try {
@@ -747,7 +758,10 @@ function truncateSync(path, len) {
   }
 }
 function truncate(path, len, callback) {
-  if (typeof path === 'number') return ftruncate(path, len, callback);
+  if (typeof path === 'number') {
+    warnTruncateFd();
+    return ftruncate(path, len, callback);
+  }
   if (typeof len === 'function') {
     callback = len;
     len = 0;
@@ -814,12 +828,12 @@ function absolute(path) {
   return require('path').resolve(path);
 }
 
-// Node's JS realpath turns any path that is not a string, Buffer or URL
-// into a string (String(undefined) is a relative path like any other).
+// Node's JS realpath turns any path but a file URL into a string first
+// (a Buffer by its UTF-8, undefined as 'undefined', a relative path).
 function realpathArg(p) {
   p = toPathIfFileURL(p);
-  if (typeof p !== 'string' && !(p instanceof Uint8Array)) p += '';
-  return getValidatedPath(p);
+  if (typeof p !== 'string') p += '';
+  return getValidatedPath(p) || '.';
 }
 
 function realpathSync(p, options) {
@@ -872,7 +886,7 @@ function mkdirOptions(options) {
       recursive = options.recursive;
       validateBoolean(recursive, 'options.recursive');
     }
-    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'options.mode');
+    if (options.mode !== undefined) mode = parseFileMode(options.mode, 'mode');
   }
   return { mode, recursive };
 }

@@ -366,7 +366,9 @@ static JSCValue *
 error_new (fs_req_t *r, JSCValue *errctx)
 {
   JSCValue *e = errctx ? g_object_ref (errctx) : jsc_value_new_object (r->rt->ctx, NULL, NULL);
-  anode_set_uv_error (e, (int) r->uv.result, r->syscall, r->path);
+  /* An async mkdtemp names the path it tried, as Node's does. */
+  const char *path = r->kind == R_PATH && r->cb && r->uv.path ? r->uv.path : r->path;
+  anode_set_uv_error (e, (int) r->uv.result, r->syscall, path);
   if (r->dest != NULL)
     anode_set_string (e, "dest", r->dest);
   return e;
@@ -871,8 +873,9 @@ dir_handle_new (anode_runtime_t *rt, uv_dir_t *dir)
 static JSCValue *
 fs_opendir_cb (const char *path, JSCValue *req, anode_runtime_t *rt)
 {
-  /* Node names no path in opendir's errors. */
-  fs_req_t *r = req_new (rt, req, R_OPENDIR, "opendir", NULL, NULL);
+  /* Node 20 names the path in the errors of async opendir only. */
+  const char *named = jsc_value_is_function (req) ? path : NULL;
+  fs_req_t *r = req_new (rt, req, R_OPENDIR, "opendir", named, NULL);
   return req_finish (r, uv_fs_opendir (LOOP (r), &r->uv, path, DONE (r)), req);
 }
 

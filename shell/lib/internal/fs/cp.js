@@ -15,6 +15,7 @@ const {
     ERR_FS_CP_UNKNOWN,
     ERR_FS_EISDIR,
     ERR_INCOMPATIBLE_OPTION_PAIR,
+    ERR_INVALID_ARG_TYPE,
     ERR_INVALID_RETURN_VALUE,
   },
 } = require('internal/errors');
@@ -165,13 +166,18 @@ function* copyEntry(src, dest, opts, top) {
     if (!keep) return;
   }
   const { srcStat, destStat } = yield* checkPaths(src, dest, opts);
+  if (top && opts.buffer !== undefined) {
+    throw new ERR_INVALID_ARG_TYPE('path', 'string', opts.buffer);
+  }
   if (top) {
     const parent = path.dirname(dest);
     if (!(yield* statOrUndefined('stat', parent))) yield ['mkdir', parent, { recursive: true }];
   }
   if (srcStat.isDirectory()) {
     if (!opts.recursive) {
-      throw cpError(ERR_FS_EISDIR, `${src} is a directory (not copied)`, src, EINVAL, 'EISDIR');
+      // Node 20's cpSync gives this error errno EINVAL, its cp EISDIR.
+      throw cpError(ERR_FS_EISDIR, `${src} is a directory (not copied)`, src,
+                    opts.sync ? EINVAL : EISDIR, 'EISDIR');
     }
     return yield* copyDir(srcStat, destStat, src, dest, opts);
   }
@@ -191,13 +197,17 @@ function* copyEntry(src, dest, opts, top) {
 
 function prepare(src, dest, options) {
   const opts = validateCpOptions(options);
+  // Node 20 takes Buffer paths here but fails on them once the source is
+  // found: the same error, at the same step.
+  const buffer = [src, dest].find((p) => p instanceof Uint8Array);
   src = getValidatedPath(src, 'src');
   dest = getValidatedPath(dest, 'dest');
-  return { src, dest, opts };
+  return { src, dest, opts: { ...opts, buffer } };
 }
 
 function cpSync(src, dest, options) {
   const p = prepare(src, dest, options);
+  p.opts.sync = true;
   const fs = require('fs');
   const gen = copyEntry(p.src, p.dest, p.opts, true);
   let step = gen.next();
@@ -222,8 +232,12 @@ function cpSync(src, dest, options) {
   }
 }
 
-async function cp(src, dest, options) {
-  const p = prepare(src, dest, options);
+// Checks the arguments at once (throws), then copies.
+function cp(src, dest, options) {
+  return copyAsync(prepare(src, dest, options));
+}
+
+async function copyAsync(p) {
   const fsp = require('internal/fs/promises').exports;
   const gen = copyEntry(p.src, p.dest, p.opts, true);
   let step = gen.next();

@@ -16,6 +16,7 @@ const {
   callAsync,
   getValidatedPath,
   getValidatedFd,
+  isFd,
   stringToFlags,
   parseFileMode,
   validateOffsetLengthRead,
@@ -25,6 +26,7 @@ const {
   toU8,
   getOptions,
   isUtf8,
+  writeEncoding,
   toUnixTimestamp,
   getValidMode,
   validateUidGid,
@@ -119,13 +121,15 @@ class FileHandle extends EventEmitter {
     length ??= buffer.byteLength - offset;
     if (length === 0) return { __proto__: null, bytesRead: 0, buffer };
     validateOffsetLengthRead(offset, length, buffer.byteLength);
+    // Node's FileHandle.read takes any other position as the current one.
+    if (typeof position !== 'number' && typeof position !== 'bigint') position = null;
     position = validatePosition(position, 'position', length);
     const bytesRead = await callAsync(binding.read, [fd, toU8(buffer), offset, length, position]);
     return { __proto__: null, bytesRead, buffer };
   }
 
   async readv(buffers, position) {
-    const fd = this.#fd('read');
+    const fd = this.#fd('readv');
     validateBufferArray(buffers);
     const bytesRead = await callAsync(binding.readv, [fd, buffers.map(toU8),
       typeof position === 'number' ? position : -1]);
@@ -133,7 +137,7 @@ class FileHandle extends EventEmitter {
   }
 
   async readFile(options) {
-    const fd = this.#fd('read');
+    const fd = this.#fd('readFile');
     options = getOptions(options, { flag: 'r' });
     checkAborted(options.signal);
     const data = await callAsync(binding.readFile, [fd, 0, isUtf8(options.encoding)]);
@@ -153,9 +157,8 @@ class FileHandle extends EventEmitter {
   }
 
   async utimes(atime, mtime) {
-    const fd = this.#fd('futime');
-    return callAsync(binding.futimes, [fd, toUnixTimestamp(atime, 'atime'),
-                                       toUnixTimestamp(mtime, 'mtime')]);
+    const fd = this.#fd('futimes');
+    return callAsync(binding.futimes, [fd, toUnixTimestamp(atime), toUnixTimestamp(mtime)]);
   }
 
   async write(buffer, offsetOrOptions, length, position) {
@@ -180,7 +183,7 @@ class FileHandle extends EventEmitter {
                                      buffer);
     }
     const pos = typeof offsetOrOptions === 'number' ? offsetOrOptions : -1;
-    const encoding = typeof length === 'string' ? length : 'utf8';
+    const encoding = writeEncoding(buffer, length);
     if (isUtf8(encoding)) {
       const bytesWritten = await callAsync(binding.writeUtf8, [fd, buffer, pos]);
       return { __proto__: null, bytesWritten, buffer };
@@ -191,7 +194,7 @@ class FileHandle extends EventEmitter {
   }
 
   async writev(buffers, position) {
-    const fd = this.#fd('write');
+    const fd = this.#fd('writev');
     validateBufferArray(buffers);
     if (buffers.length === 0) return { __proto__: null, bytesWritten: 0, buffers };
     const bytesWritten = await callAsync(binding.writev, [fd, buffers.map(toU8),
@@ -277,13 +280,15 @@ async function writeAll(fd, data, signal) {
 async function writeIterable(fd, iterable, encoding, signal) {
   for await (const chunk of iterable) {
     checkAborted(signal);
-    await writeAll(fd, writeData(chunk, encoding), signal);
+    const data = typeof chunk === 'string' || isArrayBufferView(chunk) ?
+      writeData(chunk, encoding) : toU8(lazyBuffer().from(chunk, encoding));
+    await writeAll(fd, data, signal);
   }
 }
 
 async function writeFileHandle(handle, data, options) {
   const fd = handle.fd;
-  if (fd === -1) throw closedError('write');
+  if (fd === -1) throw closedError('writeFile');
   if (!isArrayBufferView(data) && typeof data !== 'string' && isIterable(data)) {
     return writeIterable(fd, data, options.encoding, options.signal);
   }
@@ -335,8 +340,13 @@ async function truncate(path, len = 0) {
   }
 }
 
+// The promise form of a callback API. A function passed as an option is
+// just a bad option here, never the callback, as it is for Node's.
 function promisifyFs(name) {
   return (...args) => new Promise((resolve, reject) => {
+    for (let i = 1; i < args.length; i++) {
+      if (typeof args[i] === 'function') args[i] = undefined;
+    }
     lazyFs()[name](...args, (err, result) => (err ? reject(err) : resolve(result)));
   });
 }
@@ -355,7 +365,12 @@ async function rm(path, options) {
 const rmdir = promisifyFs('rmdir');
 const mkdir = promisifyFs('mkdir');
 const readdir = promisifyFs('readdir');
-const realpath = promisifyFs('realpath');
+// Node's promise realpath is the native one (the errors name realpath).
+async function realpath(path, options) {
+  options = getOptions(options);
+  const res = await callAsync(binding.realpath, [getValidatedPath(path)]);
+  return encodeResult(res, options.encoding);
+}
 const mkdtemp = promisifyFs('mkdtemp');
 
 async function readlink(path, options) {
@@ -418,14 +433,18 @@ async function lchown(path, uid, gid) {
 
 async function utimes(path, atime, mtime) {
   path = getValidatedPath(path);
-  return callAsync(binding.utimes, [path, toUnixTimestamp(atime, 'atime'),
-                                    toUnixTimestamp(mtime, 'mtime')]);
+  return callAsync(binding.utimes, [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)]);
 }
 
 async function lutimes(path, atime, mtime) {
   path = getValidatedPath(path);
-  return callAsync(binding.lutimes, [path, toUnixTimestamp(atime, 'atime'),
-                                     toUnixTimestamp(mtime, 'mtime')]);
+  return callAsync(binding.lutimes, [path, toUnixTimestamp(atime), toUnixTimestamp(mtime)]);
+}
+
+// fs/promises takes a non-negative int32 as a file descriptor; any other
+// number is a bad path.
+function isPromiseFd(path) {
+  return isFd(path) && path >= 0;
 }
 
 async function readFile(path, options) {
@@ -433,7 +452,7 @@ async function readFile(path, options) {
   const flags = stringToFlags(options.flag);
   const { encoding, signal } = options;
   if (path instanceof FileHandle) return path.readFile(options);
-  const target = typeof path === 'number' ? getValidatedFd(path) : getValidatedPath(path);
+  const target = isPromiseFd(path) ? path : getValidatedPath(path);
   checkAborted(signal);
   const data = await callAsync(binding.readFile, [target, flags, isUtf8(encoding)]);
   checkAborted(signal);
@@ -446,8 +465,8 @@ async function writeFile(path, data, options) {
   const iterable = !isArrayBufferView(data) && typeof data !== 'string' && isIterable(data);
   if (!iterable) data = writeData(data, options.encoding);
   if (path instanceof FileHandle) return writeFileHandle(path, data, options);
-  if (typeof path === 'number') {
-    return writeFileHandle({ fd: getValidatedFd(path) }, data, options);
+  if (isPromiseFd(path)) {
+    return writeFileHandle({ fd: path }, data, options);
   }
   checkAborted(options.signal);
   const fd = await open(path, flag, options.mode);

@@ -65,12 +65,9 @@ function validateRmOptionsSync(path, options) {
   return options;
 }
 
+// Bad options throw at once, as Node's; the path checks answer through cb.
 function validateRmOptions(path, options, expectDir, cb) {
-  try {
-    options = rmOptions(options);
-  } catch (err) {
-    return cb(err);
-  }
+  options = rmOptions(options);
   binding.lstat(path, (err, st) => {
     if (err) {
       if (options.force && err.code === 'ENOENT') return cb(null, options);

@@ -168,8 +168,39 @@ const getValidatedFd = hideStackFrames((fd, name = 'fd') => {
   return fd;
 });
 
+// Node 20 raises some argument errors from C++: a plain TypeError or
+// RangeError with an own `code`, and no [CODE] in the stack's first line.
+function nativeArgError(Ctor, code, message, caller) {
+  const err = new Ctor(message);
+  err.code = code;
+  Error.captureStackTrace(err, caller);
+  return err;
+}
+
+// The fd check of close, fstat, fsync, fdatasync, fchmod, fchown,
+// ftruncate and futimes, which Node 20 makes in C++: its message shows a
+// function without its name and a bigint without the n.
+function getValidatedFdNative(fd) {
+  if (typeof fd === 'function' || typeof fd === 'bigint') {
+    const received = typeof fd === 'function' ? 'function' : `type bigint (${fd})`;
+    throw nativeArgError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                         `The "fd" argument must be of type number. Received ${received}`,
+                         getValidatedFdNative);
+  }
+  return getValidatedFd(fd);
+}
+
+// readFile, writeFile and appendFile take an int32 as a file descriptor;
+// any other number is a bad path.
+function isFd(path) {
+  return typeof path === 'number' && (path | 0) === path;
+}
+
 function stringToFlags(flags, name = 'flags') {
-  if (typeof flags === 'number') return flags;
+  if (typeof flags === 'number') {
+    validateInt32(flags, name);
+    return flags;
+  }
   if (flags == null) return O_RDONLY;
   switch (flags) {
     case 'r': return O_RDONLY;
@@ -289,6 +320,17 @@ function isUtf8(enc) {
   return typeof enc === 'string' && (enc.toLowerCase() === 'utf8' || enc.toLowerCase() === 'utf-8');
 }
 
+// The encoding of a string fs.write writes: Node refuses hex of odd length
+// and writes UTF-8 for a name it does not know.
+function writeEncoding(str, encoding) {
+  if (!isEncoding(encoding)) return 'utf8';
+  if (encoding.toLowerCase() === 'hex' && str.length % 2 !== 0) {
+    throw new ERR_INVALID_ARG_VALUE('encoding', encoding,
+                                    `is invalid for data of length ${str.length}`);
+  }
+  return encoding;
+}
+
 function copyObject(source) {
   return { ...source };
 }
@@ -313,8 +355,21 @@ function getValidMode(mode, type) {
     def = 0;
   }
   if (mode == null) return def;
-  validateInteger(mode, 'mode', min, max);
-  return mode;
+  // Node 20 checks the mode in C++: its own messages, and a fraction is
+  // truncated rather than refused.
+  if (typeof mode !== 'number') {
+    throw nativeArgError(TypeError, 'ERR_INVALID_ARG_TYPE',
+                         'mode must be int32 or null/undefined', getValidMode);
+  }
+  if (!Number.isFinite(mode)) {
+    throw nativeArgError(RangeError, 'ERR_OUT_OF_RANGE', 'mode is out of range', getValidMode);
+  }
+  const m = Math.trunc(mode);
+  if (m < min || m > max) {
+    throw nativeArgError(RangeError, 'ERR_OUT_OF_RANGE',
+                         `mode is out of range: >= ${min} && <= ${max}`, getValidMode);
+  }
+  return m | 0;
 }
 
 function validateUidGid(uid, gid) {
@@ -509,6 +564,9 @@ module.exports = {
   toPathIfFileURL,
   getValidatedPath,
   getValidatedFd,
+  getValidatedFdNative,
+  isFd,
+  nativeArgError,
   stringToFlags,
   parseFileMode,
   validateOffsetLengthRead,
@@ -521,6 +579,7 @@ module.exports = {
   assertEncoding,
   isEncoding,
   isUtf8,
+  writeEncoding,
   copyObject,
   toUnixTimestamp,
   getValidMode,

@@ -224,9 +224,9 @@ function watch(filename, options, listener) {
     options = undefined;
   }
   options = getOptions(options);
-  const persistent = options.persistent ?? true;
+  // Node checks `recursive` but takes any `persistent` for its truth.
+  const persistent = !!(options.persistent ?? true);
   const recursive = options.recursive ?? false;
-  validateBoolean(persistent, 'options.persistent');
   validateBoolean(recursive, 'options.recursive');
   if (options.signal !== undefined) validateAbortSignal(options.signal, 'options.signal');
   const path = getValidatedPath(filename, 'filename');
@@ -286,7 +286,7 @@ class StatWatcher extends EventEmitter {
 const statWatchers = new Map();
 
 function watchFile(filename, options, listener) {
-  filename = require('path').resolve(getValidatedPath(filename, 'filename'));
+  filename = require('path').resolve(getValidatedPath(filename));
   let defaults = { interval: 5007, persistent: true, bigint: false };
   if (options !== null && typeof options === 'object') {
     defaults = { ...defaults, ...options };
@@ -305,7 +305,7 @@ function watchFile(filename, options, listener) {
 }
 
 function unwatchFile(filename, listener) {
-  filename = require('path').resolve(getValidatedPath(filename, 'filename'));
+  filename = require('path').resolve(getValidatedPath(filename));
   const stat = statWatchers.get(filename);
   if (stat === undefined) return;
   if (typeof listener === 'function') stat.removeListener('change', listener);
