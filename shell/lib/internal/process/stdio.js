@@ -9,14 +9,22 @@ const tty = internalBinding('tty');
 const fsb = internalBinding('fs');
 const Writable = require('internal/streams/writable');
 
-function toText(chunk) {
-  if (typeof chunk === 'string') return chunk;
-  // Bytes go out as their UTF-8 text, invalid sequences as U+FFFD.
-  return require('buffer').Buffer.prototype.utf8Slice.call(chunk, 0, chunk.length);
+// One synchronous write: strings as UTF-8 (or in their encoding), bytes as
+// they are.
+function writeChunk(fd, chunk, encoding) {
+  if (typeof chunk === 'string') {
+    if (encoding === undefined || encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer') {
+      return fsb.writeString(fd, chunk);
+    }
+    chunk = require('buffer').Buffer.from(chunk, encoding);
+  }
+  const bytes = chunk instanceof Uint8Array ? chunk
+    : new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return fsb.writeBytes(fd, bytes);
 }
 
-function writeSync(stream, chunk, cb) {
-  const r = fsb.writeString(stream.fd, toText(chunk));
+function writeSync(stream, chunk, encoding, cb) {
+  const r = writeChunk(stream.fd, chunk, encoding);
   if (r < 0) {
     const { UVException } = require('internal/errors');
     const err = new UVException({ errno: r, syscall: 'write' });
@@ -44,13 +52,16 @@ Object.setPrototypeOf(WriteStream.prototype, Writable.prototype);
 Object.setPrototypeOf(WriteStream, Writable);
 
 WriteStream.prototype._write = function _write(chunk, encoding, cb) {
-  writeSync(this, chunk, cb);
+  writeSync(this, chunk, encoding, cb);
 };
 
 WriteStream.prototype._writev = function _writev(chunks, cb) {
-  let text = '';
-  for (const { chunk } of chunks) text += toText(chunk);
-  writeSync(this, text, cb);
+  let error = null;
+  for (const { chunk, encoding } of chunks) {
+    writeSync(this, chunk, encoding, (err) => { error = err; });
+    if (error) break;
+  }
+  cb(error);
 };
 
 // The descriptor stays open: destroying stdout must not close fd 1.
