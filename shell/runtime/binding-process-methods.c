@@ -169,6 +169,42 @@ exec_path_cb (anode_runtime_t *rt)
   return g_strndup (buf, len);
 }
 
+static double
+getuid_cb (anode_runtime_t *rt)
+{
+  return getuid ();
+}
+
+static double
+geteuid_cb (anode_runtime_t *rt)
+{
+  return geteuid ();
+}
+
+static double
+getgid_cb (anode_runtime_t *rt)
+{
+  return getgid ();
+}
+
+static double
+getegid_cb (anode_runtime_t *rt)
+{
+  return getegid ();
+}
+
+static JSCValue *
+getgroups_cb (anode_runtime_t *rt)
+{
+  int n = getgroups (0, NULL);
+  g_autofree gid_t *groups = g_new0 (gid_t, MAX (n, 1));
+  n = getgroups (n, groups);
+  g_autoptr (GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  for (int i = 0; i < n; i++)
+    g_ptr_array_add (items, jsc_value_new_number (rt->ctx, groups[i]));
+  return jsc_value_new_array_from_garray (rt->ctx, items);
+}
+
 JSCValue *
 anode_binding_process_methods_init (anode_runtime_t *rt)
 {
@@ -189,6 +225,11 @@ anode_binding_process_methods_init (anode_runtime_t *rt)
   anode_set_method (b, "envKeys", G_CALLBACK (env_keys_cb), rt, JSC_TYPE_VALUE, 0);
   anode_set_method (b, "argv", G_CALLBACK (argv_cb), rt, JSC_TYPE_VALUE, 0);
   anode_set_method (b, "execPath", G_CALLBACK (exec_path_cb), rt, G_TYPE_STRING, 0);
+  anode_set_method (b, "getuid", G_CALLBACK (getuid_cb), rt, G_TYPE_DOUBLE, 0);
+  anode_set_method (b, "geteuid", G_CALLBACK (geteuid_cb), rt, G_TYPE_DOUBLE, 0);
+  anode_set_method (b, "getgid", G_CALLBACK (getgid_cb), rt, G_TYPE_DOUBLE, 0);
+  anode_set_method (b, "getegid", G_CALLBACK (getegid_cb), rt, G_TYPE_DOUBLE, 0);
+  anode_set_method (b, "getgroups", G_CALLBACK (getgroups_cb), rt, JSC_TYPE_VALUE, 0);
   anode_set_int (b, "pid", uv_os_getpid ());
   anode_set_int (b, "ppid", uv_os_getppid ());
   anode_set_string (b, "versionAnode", ANODE_VERSION);

@@ -172,6 +172,19 @@ process.hrtime = hrtime;
 
 process.uptime = () => pm.uptime();
 
+// Identity: the real and effective user and group ids.
+process.getuid = function getuid() { return pm.getuid(); };
+process.geteuid = function geteuid() { return pm.geteuid(); };
+process.getgid = function getgid() { return pm.getgid(); };
+process.getegid = function getegid() { return pm.getegid(); };
+process.getgroups = function getgroups() {
+  // Node always includes the effective group id.
+  const groups = pm.getgroups();
+  const egid = pm.getegid();
+  if (!groups.includes(egid)) groups.push(egid);
+  return groups;
+};
+
 const memBuf = new Float64Array(5);
 function memoryUsage() {
   pm.memoryUsage(memBuf);
