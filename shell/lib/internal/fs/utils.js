@@ -8,9 +8,6 @@ const {
     ERR_FS_FILE_TOO_LARGE,
     ERR_INVALID_ARG_TYPE,
     ERR_INVALID_ARG_VALUE,
-    ERR_INVALID_FILE_URL_HOST,
-    ERR_INVALID_FILE_URL_PATH,
-    ERR_INVALID_URL_SCHEME,
     ERR_OUT_OF_RANGE,
   },
   UVException,
@@ -110,23 +107,6 @@ function checkAborted(signal, callback) {
 // ---------------------------------------------------------------------------
 // Paths, fds, flags and modes
 
-function fileURLToPathLocal(url) {
-  if (url.protocol !== 'file:') throw new ERR_INVALID_URL_SCHEME('file');
-  if (url.hostname !== '') {
-    throw new ERR_INVALID_FILE_URL_HOST(process.platform);
-  }
-  const pathname = url.pathname;
-  for (let n = 0; n < pathname.length; n++) {
-    if (pathname[n] === '%') {
-      const third = pathname.codePointAt(n + 2) | 0x20;
-      if (pathname[n + 1] === '2' && third === 102) {
-        throw new ERR_INVALID_FILE_URL_PATH('must not include encoded / characters');
-      }
-    }
-  }
-  return decodeURIComponent(pathname);
-}
-
 function isURL(value) {
   return value != null && typeof value === 'object' &&
     typeof value.href === 'string' && typeof value.protocol === 'string' &&
@@ -135,7 +115,7 @@ function isURL(value) {
 
 function toPathIfFileURL(value) {
   if (!isURL(value)) return value;
-  return fileURLToPathLocal(value);
+  return require('internal/url').fileURLToPath(value);
 }
 
 const nullCheck = hideStackFrames((path, name) => {
