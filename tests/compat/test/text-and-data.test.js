@@ -51,3 +51,18 @@ test('picomatch matches globs', () => {
   assert.strictEqual(picomatch('*.{png,jpg}')('pic.jpg'), true);
   assert.strictEqual(picomatch.makeRe('foo/*.md').test('foo/readme.md'), true);
 });
+
+test('qs parses and stringifies nested query strings', () => {
+  const qs = require('qs');
+  assert.deepStrictEqual(qs.parse('a[b][c]=1&list[]=x&list[]=y&e=%20s'), { a: { b: { c: '1' } }, list: ['x', 'y'], e: ' s' });
+  assert.strictEqual(qs.stringify({ a: { b: 1 }, c: [1, 2] }, { encode: false }), 'a[b]=1&c[0]=1&c[1]=2');
+  assert.strictEqual(qs.stringify({ c: [1, 2] }, { arrayFormat: 'brackets', encodeValuesOnly: true }), 'c[]=1&c[]=2');
+});
+
+test('ini parses and encodes INI files', () => {
+  const ini = require('ini');
+  const cfg = ini.parse('top = 1\n[server]\nhost = example.com\nport = 8080\n[server.tls]\nenabled = true\n');
+  // ini builds null-prototype objects: compare their JSON.
+  assert.strictEqual(JSON.stringify(cfg), JSON.stringify({ top: '1', server: { host: 'example.com', port: '8080', tls: { enabled: true } } }));
+  assert.strictEqual(ini.stringify({ a: 1, s: { k: 'v' } }), 'a=1\n\n[s]\nk=v\n');
+});
