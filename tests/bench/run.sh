@@ -68,3 +68,5 @@ a, n = (json.loads(x) for x in sys.argv[1:])
 for k in ('fromBase64', 'toHex'):
     print('  %-10s anode %7.1f ms   node %7.1f ms   speed ratio %.2f (target >= 1.00)' % (k, a[k], n[k], n[k] / a[k]))
 EOF
+side_by_side "JSON.parse of a 20 MB file" tests/bench/json-parse.js
+side_by_side "1 GiB stream.pipeline through a Transform" tests/bench/stream-pipeline.js
