@@ -1,9 +1,10 @@
 'use strict';
 // 1 GiB through Readable -> Transform -> Writable in 64 KiB Buffers made in
 // memory; prints the throughput as "N MB/s". Run under anode and node.
+// BENCH_MB=N changes the amount (longer runs for profiling).
 const { Readable, Transform, Writable, pipeline } = require('stream');
 
-const total = 1024 * 1024 * 1024;
+const total = (Number(process.env.BENCH_MB) || 1024) * 1024 * 1024;
 const chunk = Buffer.alloc(64 * 1024, 97);
 let produced = 0;
 let counted = 0;

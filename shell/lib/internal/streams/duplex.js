@@ -77,6 +77,9 @@ function Transform(options) {
   Duplex.call(this, options);
   this._readableState.sync = false;
   this._transformCallback = null;
+  this[kOnTransformed] = makeOnTransformed(this);
+  this[kWriteCallback] = null;
+  this[kReadableLength] = 0;
   if (options) {
     if (typeof options.transform === 'function') this._transform = options.transform;
     if (typeof options.flush === 'function') this._flush = options.flush;
@@ -115,23 +118,42 @@ Transform.prototype._transform = function _transform() {
   throw new ERR_METHOD_NOT_IMPLEMENTED('_transform()');
 };
 
-Transform.prototype._write = function _write(chunk, encoding, callback) {
-  const rState = this._readableState;
-  const wState = this._writableState;
-  const length = rState.length;
-  this._transform(chunk, encoding, (err, val) => {
+// One callback per Transform, made once: a write is only ever in flight one
+// at a time, so what it needs lives on the stream, not in a closure per chunk.
+const kOnTransformed = Symbol('kOnTransformed');
+const kWriteCallback = Symbol('kWriteCallback');
+const kReadableLength = Symbol('kReadableLength');
+
+function makeOnTransformed(stream) {
+  return function onTransformed(err, val) {
+    const callback = stream[kWriteCallback];
+    if (callback === null) {
+      // Called a second time: let the writable side report it.
+      stream._writableState.onwrite(err);
+      return;
+    }
+    stream[kWriteCallback] = null;
     if (err) {
       callback(err);
       return;
     }
-    if (val != null) this.push(val);
-    if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
+    const rState = stream._readableState;
+    if (val != null) stream.push(val);
+    if (stream._writableState.ended || stream[kReadableLength] === rState.length ||
+        rState.length < rState.highWaterMark) {
       callback();
     } else {
       // The readable side is full: take the next write once it is read.
-      this._transformCallback = callback;
+      stream._transformCallback = callback;
     }
-  });
+  };
+}
+
+Transform.prototype._write = function _write(chunk, encoding, callback) {
+  const onTransformed = this[kOnTransformed] ??= makeOnTransformed(this);
+  this[kWriteCallback] = callback;
+  this[kReadableLength] = this._readableState.length;
+  this._transform(chunk, encoding, onTransformed);
 };
 
 Transform.prototype._read = function _read() {

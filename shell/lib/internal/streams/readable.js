@@ -30,7 +30,10 @@ function ReadableState(options, stream, isDuplex) {
   if (isDuplex) this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
   this.highWaterMark = (options && getHighWaterMark(options, 'readableHighWaterMark', isDuplex)) ??
     getDefaultHighWaterMark(this.objectMode);
+  // Chunks waiting to be read start at buffer[bufferIndex]; the slots before
+  // it were read and are null, so taking one chunk is O(1) (Node 20's layout).
   this.buffer = [];
+  this.bufferIndex = 0;
   this.length = 0;
   this.pipes = [];
   this.flowing = null;
@@ -127,9 +130,10 @@ function addChunkFrom(stream, chunk, encoding, addToFront) {
           encoding = '';
         }
       }
+    } else if (chunk instanceof (Buffer ??= require('buffer').Buffer)) {
+      encoding = '';
     } else if (ArrayBuffer.isView(chunk)) {
-      Buffer ??= require('buffer').Buffer;
-      if (!(chunk instanceof Buffer)) chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = '';
     } else if (chunk != null) {
       err = new (errors().ERR_INVALID_ARG_TYPE)('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
@@ -175,8 +179,9 @@ function addChunk(stream, state, chunk, addToFront) {
     stream.emit('data', chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
-    if (addToFront) state.buffer.unshift(chunk);
-    else state.buffer.push(chunk);
+    if (!addToFront) state.buffer.push(chunk);
+    else if (state.bufferIndex > 0) state.buffer[--state.bufferIndex] = chunk;
+    else state.buffer.unshift(chunk);
     if (state.needReadable) emitReadable(stream);
   }
   maybeReadMore(stream, state);
@@ -194,8 +199,8 @@ Readable.prototype.setEncoding = function setEncoding(enc) {
   state.decoder = decoder;
   state.encoding = decoder.encoding;
   let content = '';
-  for (const data of state.buffer) content += decoder.write(data);
-  state.buffer = [];
+  for (let i = state.bufferIndex; i < state.buffer.length; i++) content += decoder.write(state.buffer[i]);
+  clearBuffer(state);
   if (content !== '') state.buffer.push(content);
   state.length = content.length;
   return this;
@@ -218,7 +223,7 @@ function howMuchToRead(n, state) {
   if (n <= 0 || (state.length === 0 && state.ended)) return 0;
   if (state.objectMode) return 1;
   if (Number.isNaN(n)) {
-    if (state.flowing && state.length) return state.buffer[0].length;
+    if (state.flowing && state.length) return state.buffer[state.bufferIndex].length;
     return state.length;
   }
   if (n <= state.length) return n;
@@ -279,39 +284,62 @@ Readable.prototype.read = function read(n) {
   return ret;
 };
 
+function clearBuffer(state) {
+  state.buffer.length = 0;
+  state.bufferIndex = 0;
+}
+
+// Takes the first chunk off the buffer.
+function takeFirst(state) {
+  const buf = state.buffer;
+  const chunk = buf[state.bufferIndex];
+  if (state.bufferIndex + 1 === buf.length) {
+    clearBuffer(state);
+  } else {
+    buf[state.bufferIndex++] = null;
+    // Read slots pile up while the buffer never empties: drop them now and then.
+    if (state.bufferIndex > 1024 && state.bufferIndex * 2 > buf.length) {
+      buf.splice(0, state.bufferIndex);
+      state.bufferIndex = 0;
+    }
+  }
+  return chunk;
+}
+
 // Takes n units off the front of the buffer (n already fits in it).
 function fromList(n, state) {
   if (state.length === 0) return null;
   const buf = state.buffer;
-  if (state.objectMode) return buf.shift();
+  if (state.objectMode) return takeFirst(state);
+  const first = buf[state.bufferIndex];
   if (!n || n >= state.length) {
+    if (buf.length - state.bufferIndex === 1) return takeFirst(state);
     let ret;
-    if (state.decoder) ret = buf.join('');
-    else if (buf.length === 1) ret = buf[0];
+    const rest = state.bufferIndex === 0 ? buf : buf.slice(state.bufferIndex);
+    if (state.decoder) ret = rest.join('');
     else {
       Buffer ??= require('buffer').Buffer;
-      ret = Buffer.concat(buf, state.length);
+      ret = Buffer.concat(rest, state.length);
     }
-    state.buffer = [];
+    clearBuffer(state);
     return ret;
   }
-  const first = buf[0];
   if (n < first.length) {
-    buf[0] = first.slice(n);
+    buf[state.bufferIndex] = first.slice(n);
     return first.slice(0, n);
   }
-  if (n === first.length) return buf.shift();
+  if (n === first.length) return takeFirst(state);
   if (state.decoder) {
     let ret = '';
     while (ret.length < n) {
-      const s = buf[0];
+      const str = buf[state.bufferIndex];
       const need = n - ret.length;
-      if (need >= s.length) {
-        ret += s;
-        buf.shift();
+      if (need >= str.length) {
+        ret += str;
+        takeFirst(state);
       } else {
-        ret += s.slice(0, need);
-        buf[0] = s.slice(need);
+        ret += str.slice(0, need);
+        buf[state.bufferIndex] = str.slice(need);
       }
     }
     return ret;
@@ -320,15 +348,15 @@ function fromList(n, state) {
   const ret = Buffer.allocUnsafe(n);
   let off = 0;
   while (off < n) {
-    const b = buf[0];
+    const b = buf[state.bufferIndex];
     const need = n - off;
     if (need >= b.length) {
       ret.set(b, off);
       off += b.length;
-      buf.shift();
+      takeFirst(state);
     } else {
       ret.set(b.subarray(0, need), off);
-      buf[0] = b.subarray(need);
+      buf[state.bufferIndex] = b.subarray(need);
       off += need;
     }
   }

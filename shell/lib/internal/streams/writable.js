@@ -43,7 +43,7 @@ function WritableState(options, stream, isDuplex) {
   this.corked = 0;
   this.sync = true;
   this.bufferProcessing = false;
-  this.onwrite = onwrite.bind(undefined, stream);
+  this.onwrite = (er) => onwrite(stream, er);
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
@@ -139,9 +139,10 @@ function writeImpl(stream, chunk, encoding, cb) {
         chunk = Buffer.from(chunk, encoding);
         encoding = 'buffer';
       }
+    } else if (chunk instanceof (Buffer ??= require('buffer').Buffer)) {
+      encoding = 'buffer';
     } else if (ArrayBuffer.isView(chunk)) {
-      Buffer ??= require('buffer').Buffer;
-      if (!(chunk instanceof Buffer)) chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+      chunk = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
       encoding = 'buffer';
     } else {
       throw new (errors().ERR_INVALID_ARG_TYPE)('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
@@ -186,8 +187,6 @@ Writable.prototype.setDefaultEncoding = function setDefaultEncoding(encoding) {
 function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
-  const ret = state.length < state.highWaterMark;
-  if (!ret) state.needDrain = true;
   if (state.writing || state.corked || state.errored || !state.constructed) {
     state.buffered.push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
@@ -200,6 +199,10 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
     stream._write(chunk, encoding, state.onwrite);
     state.sync = false;
   }
+  // Measured after the write: a chunk the sink took synchronously doesn't
+  // count against the high-water mark, so the source needn't pause (Node 20).
+  const ret = state.length < state.highWaterMark;
+  if (!ret) state.needDrain = true;
   return ret && !state.errored && !state.destroyed;
 }
 
