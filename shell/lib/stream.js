@@ -23,10 +23,19 @@ Stream.destroy = function destroy(stream, err) {
   if (typeof stream.destroy === 'function') stream.destroy(err);
 };
 Stream.isReadable = utils.isReadable;
+Stream.isWritable = utils.isWritable;
+Stream.isDestroyed = utils.isDestroyed;
+Stream.compose = function compose(...streams) {
+  return require('internal/streams/duplexify').compose(...streams);
+};
+Stream.duplexPair = function duplexPair(options) {
+  return require('internal/streams/duplexify').duplexPair(options);
+};
 Stream.isErrored = utils.isErrored;
 Stream.isDisturbed = utils.isDisturbed;
 Stream.getDefaultHighWaterMark = getDefaultHighWaterMark;
 Stream.setDefaultHighWaterMark = setDefaultHighWaterMark;
+Stream._isArrayBufferView = ArrayBuffer.isView;
 Stream._isUint8Array = (value) => value instanceof Uint8Array;
 Stream._uint8ArrayToBuffer = (chunk) => {
   const { Buffer } = require('buffer');

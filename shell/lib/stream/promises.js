@@ -20,4 +20,4 @@ function pipeline(...streams) {
   });
 }
 
-module.exports = { pipeline, finished: finishedPromise };
+module.exports = { finished: finishedPromise, pipeline };

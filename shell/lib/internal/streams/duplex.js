@@ -60,6 +60,18 @@ Object.defineProperty(Duplex.prototype, 'destroyed', {
   },
 });
 
+Duplex.from = function from(body) {
+  return require('internal/streams/duplexify').duplexFrom(body);
+};
+
+Duplex.fromWeb = function fromWeb(pair, options) {
+  return require('internal/streams/webadapters').newDuplexFromWeb(pair, options);
+};
+
+Duplex.toWeb = function toWeb(duplex) {
+  return require('internal/streams/webadapters').newReadableWritablePairFromDuplex(duplex);
+};
+
 function Transform(options) {
   if (!(this instanceof Transform)) return new Transform(options);
   // Unless told otherwise, the readable side holds no more than the

@@ -611,6 +611,16 @@ function pipe(src, dst, finish, { end }) {
     if (!ended) finish(new ERR_STREAM_PREMATURE_CLOSE());
   });
   src.pipe(dst, { end: false });
+  const onSourceDone = (err) => {
+    const rState = src._readableState;
+    if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' && rState && rState.ended &&
+        !rState.errored && !rState.errorEmitted) {
+      // The source was read to the end and then closed: that's a normal end.
+      src.once('end', finish).once('error', finish);
+    } else {
+      finish(err);
+    }
+  };
   if (end) {
     const endFn = () => {
       ended = true;
@@ -618,20 +628,16 @@ function pipe(src, dst, finish, { end }) {
     };
     if (isReadableFinished(src)) process.nextTick(endFn);
     else src.once('end', endFn);
-    finished(src, { readable: true, writable: false }, (err) => {
-      const rState = src._readableState;
-      if (err && err.code === 'ERR_STREAM_PREMATURE_CLOSE' && rState && rState.ended &&
-          !rState.errored && !rState.errorEmitted) {
-        // The source was read to the end and then closed: that's a normal end.
-        src.once('end', finish).once('error', finish);
-      } else {
-        finish(err);
-      }
-    });
+    finished(src, { readable: true, writable: false }, onSourceDone);
+    finished(dst, { readable: false, writable: true }, finish);
   } else {
+    // The destination stays open: this stage is done when the source is.
+    finished(src, { readable: true, writable: false }, (err) => {
+      if (!err) ended = true;
+      onSourceDone(err);
+    });
     finish();
   }
-  finished(dst, { readable: false, writable: true }, finish);
   return dst;
 }
 
@@ -647,6 +653,7 @@ module.exports = {
   isErrored,
   isDisturbed,
   isDestroyed,
+  isWritableEnded,
   isNodeStream,
   isReadableNodeStream,
   isWritableNodeStream,

@@ -783,9 +783,43 @@ Object.defineProperties(Readable.prototype, {
   }),
 });
 
+// The iterator helpers (map, filter, toArray, ...) live in operators.js,
+// loaded the first time one is called.
+let operators;
+function defineOperator(group, name, length) {
+  const method = {
+    [name](...args) {
+      operators ??= require('internal/streams/operators');
+      return operators[group][name].apply(this, args);
+    },
+  }[name];
+  Object.defineProperty(method, 'length', { __proto__: null, value: length });
+  Object.defineProperty(Readable.prototype, name, {
+    __proto__: null, value: method, writable: true, configurable: true, enumerable: false,
+  });
+}
+for (const [name, length] of [['asIndexedPairs', 0], ['drop', 1], ['filter', 2], ['flatMap', 2], ['map', 2],
+  ['take', 1], ['compose', 2]]) {
+  defineOperator('streamReturning', name, length);
+}
+for (const [name, length] of [['every', 1], ['forEach', 2], ['reduce', 3], ['toArray', 1], ['some', 1],
+  ['find', 2]]) {
+  defineOperator('promiseReturning', name, length);
+}
+
 Readable.from = function from(iterable, opts) {
   return require('internal/streams/pipeline').from(Readable, iterable, opts);
 };
+
+Readable.fromWeb = function fromWeb(readableStream, options) {
+  return require('internal/streams/webadapters').newReadableFromWeb(readableStream, options);
+};
+
+Readable.toWeb = function toWeb(streamReadable, options) {
+  return require('internal/streams/webadapters').newReadableStreamFromReadable(streamReadable, options);
+};
+
+Readable._fromList = fromList;
 
 Readable.wrap = function wrap(src, options) {
   return new Readable({ objectMode: src.readableObjectMode ?? src.objectMode ?? true, ...options,

@@ -514,6 +514,14 @@ Writable.prototype.destroy = function destroy(err, cb) {
   return this;
 };
 
+Writable.fromWeb = function fromWeb(writableStream, options) {
+  return require('internal/streams/webadapters').newWritableFromWeb(writableStream, options);
+};
+
+Writable.toWeb = function toWeb(streamWritable) {
+  return require('internal/streams/webadapters').newWritableStreamFromWritable(streamWritable);
+};
+
 Writable.prototype._undestroy = undestroy;
 Writable.prototype._destroy = function _destroy(err, cb) {
   cb(err);
