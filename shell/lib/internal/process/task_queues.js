@@ -42,23 +42,26 @@ function shift() {
 let triggerUncaught = null; // set by bootstrap/node
 let onRejections = null;
 
-function nextTick(callback, ...args) {
+// Each tick takes two ring slots, the callback and its arguments (undefined
+// when there are none): no object or rest array per call on the common path.
+function nextTick(callback) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
     throw new codes.ERR_INVALID_ARG_TYPE('callback', 'Function', callback);
   }
   if (process._exiting) return;
-  push({ callback, args });
+  push(callback);
+  push(arguments.length > 1 ? Array.prototype.slice.call(arguments, 1) : undefined);
   tickInfo[kHasTickScheduled] = 1;
 }
 
 // Runs the whole tick queue. Promise jobs run when this returns to C.
 function processTicksAndRejections() {
-  let tock;
-  while ((tock = shift()) !== undefined) {
+  let callback;
+  while ((callback = shift()) !== undefined) {
+    const args = shift();
     try {
-      const { callback, args } = tock;
-      if (args.length === 0) callback();
+      if (args === undefined) callback();
       else callback(...args);
     } catch (err) {
       triggerUncaught(err, false);
