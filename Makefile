@@ -28,7 +28,7 @@ deps:
 # The lists of built-in JS files and C bindings are read at configure time:
 # reconfigure when they change.
 build: deps
-	@if [ ! -f $(BUILD)/build.ninja ]; then meson setup $(BUILD); fi
+	@if [ ! -f $(BUILD)/build.ninja ]; then meson setup $(BUILD) $(MESON_OPTIONS); fi
 	@{ find shell/lib -name '*.js'; find shell/runtime -name 'binding-*.c'; } | sort > $(BUILD)/.libjs.new; \
 	if ! cmp -s $(BUILD)/.libjs.new $(BUILD)/.libjs; then \
 	  meson setup --reconfigure $(BUILD) >/dev/null && mv $(BUILD)/.libjs.new $(BUILD)/.libjs; \
@@ -45,9 +45,8 @@ bench: build
 	@tests/bench/run.sh $(BUILD)
 
 # The whole suite under AddressSanitizer and UndefinedBehaviorSanitizer.
-asan: deps
-	@if [ ! -f build-asan/build.ninja ]; then meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false; fi
-	@ninja -C build-asan
+asan:
+	@$(MAKE) --no-print-directory build BUILD=build-asan MESON_OPTIONS="-Db_sanitize=address,undefined -Db_lundef=false"
 	@ANODE_FULL_TEARDOWN=1 ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0:malloc_context_size=4 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 tests/run-all.sh build-asan
 
 clean:
