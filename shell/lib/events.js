@@ -305,7 +305,7 @@ EventEmitter.prototype.getMaxListeners = function getMaxListeners() {
   return _getMaxListeners(this);
 };
 
-EventEmitter.prototype.emit = function emit(type, ...args) {
+function emitSlow(type, ...args) {
   let doError = (type === 'error');
 
   const events = this._events;
@@ -353,6 +353,27 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
     }
   }
   return true;
+}
+
+// The common case (not 'error', one listener, up to two arguments) calls the
+// listener without building an arguments array: streams emit per chunk.
+EventEmitter.prototype.emit = function emit(type) {
+  const events = this._events;
+  if (events !== undefined && type !== 'error') {
+    const handler = events[type];
+    if (handler === undefined) return false;
+    const n = arguments.length;
+    if (typeof handler === 'function' && n <= 3) {
+      const result = n === 1 ? handler.call(this)
+        : n === 2 ? handler.call(this, arguments[1])
+          : handler.call(this, arguments[1], arguments[2]);
+      if (result !== undefined && result !== null) {
+        addCatch(this, result, type, Array.prototype.slice.call(arguments, 1));
+      }
+      return true;
+    }
+  }
+  return emitSlow.apply(this, arguments);
 };
 
 function _addListener(target, type, listener, prepend) {
