@@ -534,8 +534,10 @@ function setUpDefaultControllerFromSource(s, source, hwm, sizeAlgorithm) {
     hwm, sizeAlgorithm);
 }
 
-function defaultCallPullIfNeeded(c) {
-  if (!defaultShouldCallPull(c)) return;
+// The spec's CallPullIfNeeded, shared by both controller kinds: one pull at
+// a time, and one more if another was asked for while it ran.
+function callPullIfNeeded(c, shouldCallPull, controllerError) {
+  if (!shouldCallPull(c)) return;
   if (c.pulling) {
     c.pullAgain = true;
     return;
@@ -545,9 +547,13 @@ function defaultCallPullIfNeeded(c) {
     c.pulling = false;
     if (c.pullAgain) {
       c.pullAgain = false;
-      defaultCallPullIfNeeded(c);
+      callPullIfNeeded(c, shouldCallPull, controllerError);
     }
-  }, (e) => defaultControllerError(c, e));
+  }, (e) => controllerError(c, e));
+}
+
+function defaultCallPullIfNeeded(c) {
+  callPullIfNeeded(c, defaultShouldCallPull, defaultControllerError);
 }
 
 function defaultShouldCallPull(c) {
@@ -803,19 +809,7 @@ function setUpByteControllerFromSource(s, source, hwm) {
 }
 
 function byteCallPullIfNeeded(c) {
-  if (!byteShouldCallPull(c)) return;
-  if (c.pulling) {
-    c.pullAgain = true;
-    return;
-  }
-  c.pulling = true;
-  c.pullAlgorithm().then(() => {
-    c.pulling = false;
-    if (c.pullAgain) {
-      c.pullAgain = false;
-      byteCallPullIfNeeded(c);
-    }
-  }, (e) => byteControllerError(c, e));
+  callPullIfNeeded(c, byteShouldCallPull, byteControllerError);
 }
 
 function byteShouldCallPull(c) {
