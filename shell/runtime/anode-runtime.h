@@ -39,7 +39,6 @@ struct anode_runtime {
   uv_idle_t immediate_idle;
   JSCValue *process_timers;
   JSCValue *process_immediate;
-  gboolean immediate_refed;
   gboolean immediate_pending;
 
   JSCValue *emit_signal; /* (signame) */
