@@ -6,7 +6,8 @@ BUILD ?= build
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := meson ninja-build pkg-config gcc python3 \
 	libglib2.0-dev libjavascriptcoregtk-6.0-dev libuv1-dev \
-	hyperfine time bc
+	libgtk-4-dev libwebkitgtk-6.0-dev libssl-dev zlib1g-dev libbrotli-dev \
+	xvfb xauth dbus hyperfine time bc
 DEFAULT_APP := apps/http-hello
 
 .PHONY: all deps build run test bench asan clean
