@@ -7,6 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := meson ninja-build pkg-config gcc python3 \
 	libglib2.0-dev libjavascriptcoregtk-6.0-dev libuv1-dev \
 	libgtk-4-dev libwebkitgtk-6.0-dev libssl-dev zlib1g-dev libbrotli-dev \
+	libhttp-parser-dev wrk \
 	xvfb xauth dbus hyperfine time bc
 DEFAULT_APP := apps/http-hello
 
