@@ -35,6 +35,7 @@ const {
   validateAbortSignal,
 } = require('internal/validators');
 const { StreamHandle, TCP, PIPE } = require('internal/net/handle');
+const { kFastWrite } = require('internal/net/fast_write');
 const uv = internalBinding('uv');
 
 const FastBuffer = Buffer[Symbol.species];
@@ -335,6 +336,10 @@ function onAfterWrite(status) {
   }
   if (socket[kTimeoutMs]) touch(socket);
   if (cb) cb(null);
+  if (socket[kFastDrain] && socket._handle && socket._handle.writeQueueSize === 0) {
+    socket[kFastDrain] = false;
+    if (socket._writableState.length === 0) socket.emit('drain');
+  }
 }
 
 // ---- idle timeout: one timer per socket, re-armed lazily -----------------
@@ -483,6 +488,56 @@ Socket.prototype._writeGeneric = function _writeGeneric(writev, data, encoding, 
   } else {
     this[kWriteCallbacks].push(cb);
   }
+};
+
+// A whole message straight to the handle when nothing is queued, corked or
+// connecting (http's responses); anything else takes the Writable path.
+// Bytes the kernel did not take stay queued in C, in order with later
+// writes; 'drain' follows when that queue empties.
+const kFastDrain = Symbol('kFastDrain');
+Socket.prototype[kFastWrite] = function fastWrite(data, encoding, cb) {
+  const state = this._writableState;
+  const handle = this._handle;
+  if (handle === null || this.connecting || state.length !== 0 || state.corked !== 0 || state.writing ||
+      state.ending || state.destroyed || state.errored !== null) {
+    return this.write(data, encoding, cb);
+  }
+  let r;
+  if (typeof data === 'string') {
+    const id = encodingIds[encoding || 'utf8'];
+    if (id === undefined) return this.write(data, encoding, cb);
+    if (data.length === 0) {
+      if (cb) process.nextTick(cb, null);
+      return true;
+    }
+    r = handle.writeString(data, id);
+  } else if (data instanceof Uint8Array) {
+    if (data.length === 0) {
+      if (cb) process.nextTick(cb, null);
+      return true;
+    }
+    r = handle.writeBuffer(data);
+  } else {
+    return this.write(data, encoding, cb);
+  }
+  if (r < 0) {
+    const err = errnoException(r, 'write');
+    if (cb) process.nextTick(cb, err);
+    this.destroy(err);
+    return false;
+  }
+  this[kBytesWritten] += handle.lastWriteBytes;
+  if (this[kTimeoutMs]) touch(this);
+  if (r === 0) {
+    if (cb) process.nextTick(cb, null);
+    return true;
+  }
+  this[kWriteCallbacks].push(cb || noop);
+  if (handle.writeQueueSize >= state.highWaterMark) {
+    this[kFastDrain] = true;
+    return false;
+  }
+  return true;
 };
 
 function writevGeneric(handle, data) {

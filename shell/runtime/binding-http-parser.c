@@ -19,6 +19,7 @@ enum {
   F_IS_UPGRADE = 2,
   F_COMPLETE = 4,
   F_EXPECT_CONTINUE = 8,
+  F_EXPECT = 16, /* any Expect header */
 };
 
 /* Slots of the shared Int32Array. */
@@ -161,6 +162,7 @@ emit_head (parser_t *pr, int extra_flags)
     int32_t *o = &g_array_index (pr->offsets, int32_t, 2 * i);
     const char *name = (const char *) pr->head->data + o[0];
     if (o[1] - o[0] == 6 && g_ascii_strncasecmp (name, "expect", 6) == 0) {
+      flags |= F_EXPECT;
       const char *v = (const char *) pr->head->data + o[2];
       if (o[3] - o[2] == 12 && g_ascii_strncasecmp (v, "100-continue", 12) == 0)
         flags |= F_EXPECT_CONTINUE;
