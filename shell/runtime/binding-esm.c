@@ -2198,29 +2198,74 @@ exports_ref (lexer_t *L, gint32 i)
   return -1;
 }
 
-/* module.exports = { a, b: c, 'd': e, ...require('x') } */
+/* module.exports = { a, b: c, 'd': e, ...require('x') }: identifier values
+ * only, up to the first property of another shape (as Node's lexer reads it). */
 static void
 cjs_object_literal (cjs_t *C, gint32 open)
 {
   lexer_t *L = C->L;
   gint32 end = TOK (L, open)->match, k = open + 1;
-  while (k < end && k > 0) {
+  while (k < end) {
     tok_t *t = TOK (L, k);
     if (tok_punct (L, k, "...")) {
       char *spec = require_call (L, k + 1);
-      if (spec)
+      if (spec != NULL) {
         add_unique (C->reexports, spec);
-    } else if ((t->type == T_NAME || t->type == T_STRING) && (t->flags & (F_KEY | F_SHORT))) {
-      gint32 key = k;
-      if (t->type == T_NAME && tok_in (L, k, object_modifiers) && !tok_punct (L, k + 1, ":") &&
-          !tok_punct (L, k + 1, "(") && TOK (L, k + 1)->type == T_NAME)
-        key = k + 1;
-      add_unique (C->exports, name_value (L, key));
-    } else if (tok_punct (L, k, "[")) {
-      return; /* a computed key: stop, as the value set is unknown */
+        k += 5;
+      } else if (TOK (L, k + 1)->type == T_NAME) {
+        k += 2;
+      } else {
+        return;
+      }
+    } else if (t->type == T_NAME && (tok_punct (L, k + 1, ",") || k + 1 == end)) {
+      add_unique (C->exports, tok_text (L, k));
+      k++;
+    } else if ((t->type == T_NAME || t->type == T_STRING) && tok_punct (L, k + 1, ":") &&
+               TOK (L, k + 2)->type == T_NAME && (tok_punct (L, k + 3, ",") || k + 3 == end)) {
+      add_unique (C->exports, name_value (L, k));
+      k += 3;
+    } else {
+      return;
     }
-    k = skip_to_comma (L, k, end) + 1;
+    if (tok_punct (L, k, ","))
+      k++;
+    else if (k != end)
+      return;
   }
+}
+
+/* Object.defineProperty(exports, 'x', { ... }) at the '{': a `value` or a
+ * getter that returns an identifier or one of its members. */
+static gboolean
+cjs_define_descriptor (lexer_t *L, gint32 k)
+{
+  if (!tok_punct (L, k, "{"))
+    return FALSE;
+  k++;
+  if (tok_is (L, k, "enumerable") && tok_punct (L, k + 1, ":") && tok_is (L, k + 2, "true") &&
+      tok_punct (L, k + 3, ","))
+    k += 4;
+  if (tok_is (L, k, "value") && tok_punct (L, k + 1, ":"))
+    return TRUE;
+  if (!tok_is (L, k, "get"))
+    return FALSE;
+  k++;
+  if (tok_punct (L, k, ":") && tok_is (L, k + 1, "function")) {
+    k += 2;
+    if (TOK (L, k)->type == T_NAME)
+      k++;
+  }
+  if (!tok_punct (L, k, "(") || !tok_punct (L, k + 1, ")") || !tok_punct (L, k + 2, "{") ||
+      !tok_is (L, k + 3, "return") || TOK (L, k + 4)->type != T_NAME)
+    return FALSE;
+  k += 5;
+  if (tok_punct (L, k, ".") && TOK (L, k + 1)->type == T_NAME)
+    k += 2;
+  else if (tok_punct (L, k, "[") && TOK (L, k + 1)->type == T_STRING && tok_punct (L, k + 2, "]"))
+    k += 3;
+  if (tok_punct (L, k, ";"))
+    k++;
+  return tok_punct (L, k, "}");
 }
 
 static void
@@ -2267,7 +2312,8 @@ cjs_scan (cjs_t *C)
     if (tok_is (L, i, "Object") && tok_punct (L, i + 1, ".") && tok_is (L, i + 2, "defineProperty") &&
         tok_punct (L, i + 3, "(")) {
       gint32 a = exports_ref (L, i + 4);
-      if (a >= 0 && tok_punct (L, a, ",") && a + 1 < n && TOK (L, a + 1)->type == T_STRING)
+      if (a >= 0 && tok_punct (L, a, ",") && TOK (L, a + 1)->type == T_STRING &&
+          tok_punct (L, a + 2, ",") && cjs_define_descriptor (L, a + 3))
         add_unique (C->exports, string_value (L, a + 1));
       continue;
     }

@@ -334,7 +334,7 @@ test_cjs_exports (void)
     "exports.alpha = 1;\n"
     "exports['beta'] = 2;\n"
     "module.exports.gamma = 3;\n"
-    "Object.defineProperty(module.exports, \"delta\", { enumerable: true, get() { return 1; } });\n"
+    "Object.defineProperty(module.exports, \"delta\", { enumerable: true, get() { return delta; } });\n"
     "const s = 'exports.no1 = 1'; // exports.no2 = 2\n"
     "const re = /exports.no3 = 3/;\n"
     "other.exports.no4 = 4;\n"
@@ -346,9 +346,17 @@ test_cjs_exports (void)
                    "{\"exports\":[\"__esModule\",\"alpha\",\"beta\",\"gamma\",\"delta\"],"
                    "\"reexports\":[\"./star\"]}");
 
-  const char *obj = "module.exports = { a, b: 2, 'c': 3, ...require('./spread'), d() {} };\n";
+  /* Identifier values only, up to the first property of another shape. */
+  const char *obj = "module.exports = { a, b: c, 'd': e, ...require('./spread'), f: 1, g };\n";
   g_autofree char *j2 = anode_esm_cjs_exports (obj, strlen (obj));
-  g_assert_cmpstr (j2, ==, "{\"exports\":[\"a\",\"b\",\"c\",\"d\"],\"reexports\":[\"./spread\"]}");
+  g_assert_cmpstr (j2, ==, "{\"exports\":[\"a\",\"b\",\"d\"],\"reexports\":[\"./spread\"]}");
+
+  const char *getters =
+    "Object.defineProperty(exports, 'a', { enumerable: true, get: function () { return m.a; } });\n"
+    "Object.defineProperty(exports, 'b', { get() { return b } });\n"
+    "Object.defineProperty(exports, 'c', { get() { return compute(); } });\n";
+  g_autofree char *j4 = anode_esm_cjs_exports (getters, strlen (getters));
+  g_assert_cmpstr (j4, ==, "{\"exports\":[\"a\",\"b\"],\"reexports\":[]}");
 
   const char *re = "module.exports = require('./other');\n";
   g_autofree char *j3 = anode_esm_cjs_exports (re, strlen (re));
