@@ -403,16 +403,24 @@ function wrapSafe(filename, source, params = wrapperParams) {
 }
 
 Module.prototype._compile = function _compile(content, filename) {
-  const fn = wrapSafe(filename, content);
+  // import() is routed through a helper bound to this file (ES module loader).
+  const dyn = content.includes('import') ?
+    esmLoader().dynamicImportFor(content, esmLoader().pathToURL(filename)) : undefined;
+  const fn = dyn === undefined ? wrapSafe(filename, content) :
+    wrapSafe(filename, dyn.source, [...wrapperParams, '__anode$import']);
   const dirname = path.dirname(filename);
   const require = makeRequire(this);
+  if (dyn !== undefined) return fn.call(this.exports, this.exports, require, this, filename, dirname, dyn.helper);
   return fn.call(this.exports, this.exports, require, this, filename, dirname);
 };
 
 Module._extensions['.js'] = function loadJs(module, filename) {
   if (filename.endsWith('.js')) {
     const scope = packageJson.findScope(filename);
-    if (scope?.type === 'module') throw requireEsmError(filename, module.parent);
+    if (scope?.type === 'module') {
+      module.exports = esmLoader().requireModule(filename, module.parent);
+      return;
+    }
   }
   const content = readSource(filename);
   module._compile(content, filename);
@@ -429,10 +437,11 @@ Module._extensions['.node'] = function loadNode(module, filename) {
   throw err;
 };
 
-function requireEsmError(filename, parent) {
-  const err = new Error(`require() of ES Module ${filename}${parent?.filename ? ` from ${parent.filename}` : ''} not supported.`);
-  err.code = 'ERR_REQUIRE_ESM';
-  return err;
+// require() of an ES module runs it through the ES module loader (Node 22).
+let esmLoaderModule;
+function esmLoader() {
+  if (esmLoaderModule === undefined) esmLoaderModule = require('internal/modules/esm/loader');
+  return esmLoaderModule;
 }
 
 function readSource(filename) {
@@ -449,7 +458,11 @@ Module.prototype.load = function load(filename) {
   this.filename = filename;
   this.paths = Module._nodeModulePaths(path.dirname(filename));
   let ext = path.extname(filename);
-  if (ext === '.mjs') throw requireEsmError(filename, this.parent);
+  if (ext === '.mjs') {
+    this.exports = esmLoader().requireModule(filename, this.parent);
+    this.loaded = true;
+    return;
+  }
   if (ext === '.cjs') ext = '.js';
   if (!Module._extensions[ext]) ext = '.js';
   Module._extensions[ext](this, filename);
@@ -574,6 +587,10 @@ Module.createRequire = function createRequire(filename) {
 
 // Runs `file` as the main module. Returns false when it does not exist.
 Module.runMain = function runMain(file) {
+  if (esmLoader().isModuleFile(file)) {
+    esmLoader().runMain(file);
+    return;
+  }
   Module._load(file, null, true);
 };
 
