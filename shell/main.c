@@ -15,6 +15,7 @@ static const char usage[] =
   "Options:\n"
   "  -e, --eval CODE       evaluate CODE\n"
   "  -p, --print EXPR      evaluate EXPR and print the result\n"
+  "  --input-type=TYPE     run -e/-p/stdin code as \"module\" or \"commonjs\"\n"
   "  --test [paths...]     run test files (node:test) and print a TAP report\n"
   "  -v, --version         print anode's version\n"
   "  -h, --help            print this help\n"
@@ -25,6 +26,7 @@ static const char usage[] =
 
 typedef struct {
   const char *mode; /* "script", "eval", "stdin", "test", "repl" */
+  const char *input_type; /* --input-type: "module" or "commonjs" */
   const char *script;
   const char *code;
   gboolean print;
@@ -70,6 +72,15 @@ parse_args (int argc, char **argv, cli_options_t *o)
       o->mode = "eval";
       o->print = a[2] == 'p';
       o->code = strchr (a, '=') + 1;
+      continue;
+    }
+    if (g_str_has_prefix (a, "--input-type=")) {
+      const char *type = a + strlen ("--input-type=");
+      if (strcmp (type, "module") != 0 && strcmp (type, "commonjs") != 0) {
+        fprintf (stderr, "anode: --input-type must be \"module\" or \"commonjs\"\n");
+        return 9;
+      }
+      o->input_type = type;
       continue;
     }
     if (strcmp (a, "--test") == 0) {
@@ -129,6 +140,8 @@ main (int argc, char **argv)
     anode_set_string (opts, "script", o.script);
   if (o.code)
     anode_set_string (opts, "code", o.code);
+  if (o.input_type)
+    anode_set_string (opts, "inputType", o.input_type);
   g_autoptr (JSCValue) print = jsc_value_new_boolean (rt->ctx, o.print);
   anode_set_value (opts, "print", print);
   g_autoptr (JSCValue) ea = strv_value (rt->ctx, exec_argv);

@@ -149,6 +149,15 @@ function evalCode(code, filename, print) {
   defineLazyGlobal('exports', () => lazyScope().module.exports);
   defineGlobal('__filename', filename);
   defineGlobal('__dirname', '.');
+  // import() in eval code goes through a hidden global helper.
+  if (code.includes('import')) {
+    const esm = require('internal/modules/esm/loader');
+    const dyn = esm.dynamicImportFor(code, esm.pathToURL(`${process.cwd()}/${filename}`));
+    if (dyn !== undefined) {
+      code = dyn.source;
+      defineGlobal('__anode$import', dyn.helper);
+    }
+  }
   const result = (0, eval)(code);
   if (print) {
     const { inspect } = require('internal/util/inspect');
@@ -176,17 +185,33 @@ function runScript(script) {
   Module.runMain(file);
 }
 
+// --input-type=module: -e and stdin code runs as an ES module.
+function evalModule(code, print) {
+  if (print) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_EVAL_ESM_CANNOT_PRINT();
+  }
+  require('internal/modules/esm/loader').evalModule(code, '[eval1]');
+}
+
 function start(options) {
   process.execArgv = options.execArgv;
+  const esmInput = options.inputType === 'module';
+  if (options.inputType !== undefined && (options.mode === 'script' || options.mode === 'test')) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_INPUT_TYPE_NOT_ALLOWED();
+  }
   switch (options.mode) {
     case 'eval':
       process.argv.push(...options.args);
+      if (esmInput) return evalModule(options.code, options.print);
       return evalCode(options.code, '[eval]', options.print);
     case 'stdin': {
       process.argv.push('-', ...options.args);
       const ctx = {};
       const code = internalBinding('fs').readFdUtf8(0, ctx);
       if (code === undefined) return fail(`cannot read the script from stdin: ${ctx.code}`);
+      if (esmInput) return evalModule(code, false);
       return evalCode(code, '[stdin]', false);
     }
     case 'test':

@@ -32,9 +32,15 @@ function arrowFor(err) {
   let raw;
   try { raw = err && err.stack; } catch { return ''; }
   if (typeof raw !== 'string') return '';
-  const frame = parseStack(raw).find((f) => f.fileName && f.fileName.startsWith('/') && f.lineNumber);
+  const frame = parseStack(raw).find((f) => f.fileName && f.lineNumber &&
+    (f.fileName.startsWith('/') || f.fileName.startsWith('file:///')));
   if (!frame) return '';
-  const source = require('internal/util/source').readSource(frame.fileName);
+  // ES modules are named by their file: URL.
+  let file = frame.fileName;
+  if (file.startsWith('file:')) {
+    try { file = require('internal/url').fileURLToPath(file); } catch { return ''; }
+  }
+  const source = require('internal/util/source').readSource(file);
   if (source === undefined) return '';
   const line = source.split('\n')[frame.lineNumber - 1];
   if (line === undefined) return '';
