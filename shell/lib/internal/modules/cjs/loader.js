@@ -586,8 +586,16 @@ Module.createRequire = function createRequire(filename) {
 };
 
 // Runs `file` as the main module. Returns false when it does not exist.
+// Is `file` an ES module by Node's rules (.mjs, or .js / no extension under
+// a package.json with "type": "module")?
+function isModuleFile(file) {
+  if (file.endsWith('.mjs')) return true;
+  if (!file.endsWith('.js') && path.extname(file) !== '') return false;
+  return packageJson.findScope(file)?.type === 'module';
+}
+
 Module.runMain = function runMain(file) {
-  if (esmLoader().isModuleFile(file)) {
+  if (isModuleFile(file)) {
     esmLoader().runMain(file);
     return;
   }

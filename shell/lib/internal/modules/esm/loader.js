@@ -53,6 +53,7 @@ class ModuleRecord {
     this.getters = null;     // export name -> getter (module)
     this.exportNames = null; // Set (commonjs, json, builtin)
     this.values = null;      // their values once evaluated
+    this.builtinExports = undefined;
     this.deps = [];
     this.requests = [];
     this.hasTLA = false;
@@ -270,17 +271,13 @@ function loadRecord(rec, source) {
     case 'builtin': {
       const id = rec.url.slice(5);
       const M = Module();
-      const exports = id === 'module' ? M : require(require.resolveUserId(id));
-      rec.values = { __proto__: null };
+      const exports = id === 'module' ? M : require(require.resolveUserId(rec.url));
+      // Read through on access: lazy properties of built-ins stay lazy.
+      rec.builtinExports = exports;
       rec.exportNames = new Set();
       if (exports !== null && (typeof exports === 'object' || typeof exports === 'function')) {
-        for (const key of Object.keys(exports)) {
-          if (key === 'default') continue;
-          rec.values[key] = exports[key];
-          rec.exportNames.add(key);
-        }
+        for (const key of Object.keys(exports)) rec.exportNames.add(key);
       }
-      rec.values.default = exports;
       rec.exportNames.add('default');
       break;
     }
@@ -413,6 +410,12 @@ function getterFor(res) {
   }
   const m = res.module;
   if (m.format === 'module') return m.getters[res.name];
+  if (m.format === 'builtin') {
+    const exports = m.builtinExports;
+    if (res.name === 'default') return () => exports;
+    const key = res.name;
+    return () => exports[key];
+  }
   const values = m.values;
   const name = res.name;
   return () => values[name];
