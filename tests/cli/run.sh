@@ -121,5 +121,49 @@ if ldd "$ANODE" | grep -Eq 'libgtk|libwebkit'; then ok=0; why="ldd shows GTK/Web
 ldd "$ANODE" | grep -q 'libjavascriptcoregtk-6.0' || { ok=0; why="$why; not linked to javascriptcoregtk-6.0"; }
 done_case
 
+# ES modules (issue 11)
+run "an .mjs main runs as an ES module" 0 -- "$ANODE" esm-main.mjs a b
+expect_out_exact "hello from esm-main.mjs [a,b]"; done_case
+
+run "APPDIR with \"type\": \"module\"" 0 -- "$ANODE" app-esm
+expect_out_exact "hello from an ES module app: undefined"; done_case
+
+run "--input-type=module -e" 0 -- "$ANODE" --input-type=module -e 'import { greeting } from "./esm-dep.mjs"; console.log(await Promise.resolve(greeting), import.meta.url.endsWith("/[eval1]"))'
+expect_out_exact "hello true"; done_case
+
+echo 'import { sep } from "node:path"; console.log("stdin module", sep, typeof require)' > "$tmp/mod.mjs"
+STDIN="$tmp/mod.mjs" run "--input-type=module from stdin" 0 -- "$ANODE" --input-type=module
+expect_out_exact "stdin module / undefined"; done_case
+
+run "--input-type=module with -p" 1 -- "$ANODE" --input-type=module -p 1
+expect_err "ERR_EVAL_ESM_CANNOT_PRINT"; done_case
+
+run "--input-type with a script file" 1 -- "$ANODE" --input-type=module esm-main.mjs
+expect_err "ERR_INPUT_TYPE_NOT_ALLOWED"; done_case
+
+run "import() in -e code" 0 -- "$ANODE" -e 'import("./esm-dep.mjs").then((m) => console.log(m.greeting))'
+expect_out_exact "hello"; done_case
+
+run "uncaught error in an ES module: file URL, line, source" 1 -- "$ANODE" esm-throw.mjs
+expect_err "file://$FIX/esm-throw.mjs:3"; expect_err "throw new Error(\`thrown by \${greeting} module\`);"
+expect_err "Error: thrown by hello module"; expect_err "at file://$FIX/esm-throw.mjs:3:"; done_case
+
+run "missing export: SyntaxError with file and line, nothing runs" 1 -- "$ANODE" esm-missing.mjs
+expect_err "file://$FIX/esm-missing.mjs:1"; expect_err "import { greeting, farewell } from './esm-dep.mjs';"
+expect_err "SyntaxError: The requested module './esm-dep.mjs' does not provide an export named 'farewell'"
+expect_no_out "should not run"; done_case
+
+run "syntax error in an ES module" 1 -- "$ANODE" esm-syntax.mjs
+expect_err "file://$FIX/esm-syntax.mjs:2"; expect_err "SyntaxError:"; expect_no_out "should not run"; done_case
+
+run "unsettled top-level await exits 13" 13 -- "$ANODE" esm-unsettled.mjs
+expect_out_exact "waiting forever"; done_case
+
+run "a rejection at top level is uncaught" 1 -- "$ANODE" esm-reject.mjs
+expect_err "TypeError: rejected after an await"; expect_err "esm-reject.mjs:2"; done_case
+
+run "require() of an ES module graph with top-level await" 1 -- "$ANODE" require-tla.cjs
+expect_err "ERR_REQUIRE_ASYNC_MODULE"; expect_err "require-tla.cjs"; done_case
+
 echo "cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]
