@@ -42,6 +42,7 @@ const FastBuffer = Buffer[Symbol.species];
 const kLastWriteQueueSize = Symbol('lastWriteQueueSize');
 const kTimeoutMs = Symbol('timeoutMs');
 const kTimer = Symbol('timer');
+const kTimerDue = Symbol('timerDue');
 const kLastActive = Symbol('lastActive');
 const kBytesWritten = Symbol('bytesWritten');
 const kPendingWrite = Symbol('pendingWrite');
@@ -177,6 +178,7 @@ function Socket(options) {
   this.server = null;
   this[kTimeoutMs] = 0;
   this[kTimer] = null;
+  this[kTimerDue] = 0;
   this[kLastActive] = 0;
   this[kBytesWritten] = 0;
   this[kPendingWrite] = null;
@@ -344,6 +346,9 @@ function onAfterWrite(status) {
 
 // ---- idle timeout: one timer per socket, re-armed lazily -----------------
 
+// Activity only stamps the time; the one pending timer, when it fires,
+// re-arms itself for what is left of the idle period. So a keep-alive
+// server arming and clearing the timeout per request touches no timer.
 function touch(socket) {
   socket[kLastActive] = Date.now();
   if (socket[kTimer] === null && socket[kTimeoutMs] > 0) armTimer(socket, socket[kTimeoutMs]);
@@ -353,6 +358,7 @@ function armTimer(socket, ms) {
   const t = setTimeout(onIdleTimer, ms, socket);
   t.unref();
   socket[kTimer] = t;
+  socket[kTimerDue] = Date.now() + ms;
 }
 
 function onIdleTimer(socket) {
@@ -375,19 +381,16 @@ Socket.prototype.setTimeout = function setTimeout(msecs, callback) {
   if (callback !== undefined) validateFunction(callback, 'callback');
   this[kTimeoutMs] = msecs;
   if (msecs === 0) {
-    if (this[kTimer] !== null) {
-      clearTimeout(this[kTimer]);
-      this[kTimer] = null;
-    }
     if (callback) this.removeListener('timeout', callback);
     return this;
   }
-  this[kLastActive] = Date.now();
-  if (this[kTimer] !== null) {
+  const now = Date.now();
+  this[kLastActive] = now;
+  if (this[kTimer] !== null && this[kTimerDue] > now + msecs) {
     clearTimeout(this[kTimer]);
     this[kTimer] = null;
   }
-  armTimer(this, msecs);
+  if (this[kTimer] === null) armTimer(this, msecs);
   if (callback) this.once('timeout', callback);
   return this;
 };
