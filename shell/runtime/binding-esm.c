@@ -54,6 +54,7 @@ enum {
   F_SKIP = 1 << 8,     /* inside an import/export statement that is removed */
   F_EXPORTED = 1 << 9, /* declaration keyword after `export` */
   F_EXPORT_DEFAULT = 1 << 10, /* function/class after `export default` */
+  F_EXPRWORD = 1 << 11, /* a keyword after which an expression starts */
 };
 
 typedef struct {
@@ -107,24 +108,26 @@ tok_at (lexer_t *L, gint32 i)
 #define NTOK(L) ((gint32) (L)->toks->len)
 #define TOP(L) (&g_array_index ((L)->stack, ctx_t, (L)->stack->len - 1))
 
-static gboolean
+/* Inlined so that strlen and memcmp of the literal fold to a compare. */
+static inline __attribute__ ((always_inline)) gboolean
 tok_is (lexer_t *L, gint32 i, const char *s)
 {
   if (i < 0 || i >= NTOK (L))
     return FALSE;
   tok_t *t = TOK (L, i);
   gsize n = strlen (s);
-  return t->end - t->start == n && memcmp (L->src + t->start, s, n) == 0;
+  return t->end - t->start == n && L->src[t->start] == s[0] &&
+         memcmp (L->src + t->start, s, n) == 0;
 }
 
-static gboolean
+static inline __attribute__ ((always_inline)) gboolean
 tok_punct (lexer_t *L, gint32 i, const char *s)
 {
   return i >= 0 && i < NTOK (L) && TOK (L, i)->type == T_PUNCT && tok_is (L, i, s);
 }
 
 /* A name used as a keyword: not a property name or key. */
-static gboolean
+static inline __attribute__ ((always_inline)) gboolean
 tok_kw (lexer_t *L, gint32 i, const char *s)
 {
   return i >= 0 && i < NTOK (L) && TOK (L, i)->type == T_NAME &&
@@ -134,8 +137,13 @@ tok_kw (lexer_t *L, gint32 i, const char *s)
 static gboolean
 tok_in (lexer_t *L, gint32 i, const char *const *words)
 {
+  if (i < 0 || i >= NTOK (L))
+    return FALSE;
+  tok_t *t = TOK (L, i);
+  const char *p = L->src + t->start;
+  gsize n = t->end - t->start;
   for (; *words; words++)
-    if (tok_is (L, i, *words))
+    if ((*words)[0] == p[0] && strlen (*words) == n && memcmp (p, *words, n) == 0)
       return TRUE;
   return FALSE;
 }
@@ -474,10 +482,13 @@ static void
 scan_punct (lexer_t *L)
 {
   for (int i = 0; puncts[i]; i++) {
-    gsize n = strlen (puncts[i]);
-    if (L->pos + n <= L->len && memcmp (L->src + L->pos, puncts[i], n) == 0) {
+    const char *p = puncts[i];
+    if (p[0] != L->src[L->pos])
+      continue;
+    gsize n = p[1] == 0 ? 1 : p[2] == 0 ? 2 : p[3] == 0 ? 3 : 4;
+    if (L->pos + n <= L->len && memcmp (L->src + L->pos, p, n) == 0) {
       /* a?.5:b is a conditional, not optional chaining */
-      if (n == 2 && puncts[i][0] == '?' && puncts[i][1] == '.' && L->pos + 2 < L->len &&
+      if (n == 2 && p[0] == '?' && p[1] == '.' && L->pos + 2 < L->len &&
           g_ascii_isdigit (L->src[L->pos + 2]))
         continue;
       L->pos += n;
@@ -498,8 +509,7 @@ static gboolean
 is_expr_keyword (lexer_t *L, gint32 i)
 {
   tok_t *t = TOK (L, i);
-  return t->type == T_NAME && !(t->flags & (F_PROP | F_KEY | F_KEYCAND | F_SHORT)) &&
-         tok_in (L, i, expr_keywords);
+  return (t->flags & (F_EXPRWORD | F_PROP | F_KEY | F_KEYCAND | F_SHORT)) == F_EXPRWORD;
 }
 
 /* Does the token end an operand (so a newline after it may end a statement)? */
@@ -943,6 +953,12 @@ lex (lexer_t *L)
     if (ident_start (L, L->pos)) {
       t.type = T_NAME;
       scan_ident (L);
+      t.end = L->pos;
+      g_array_append_val (L->toks, t);
+      if (tok_in (L, NTOK (L) - 1, expr_keywords))
+        TOK (L, NTOK (L) - 1)->flags |= F_EXPRWORD;
+      classify (L, NTOK (L) - 1);
+      continue;
     } else if (g_ascii_isdigit (c) || (c == '.' && L->pos + 1 < L->len && g_ascii_isdigit (L->src[L->pos + 1]))) {
       t.type = T_NUMBER;
       scan_number (L);
@@ -1126,6 +1142,7 @@ typedef struct {
 
 typedef struct {
   char *local;
+  gsize local_len;
   char *imported; /* "*" for a namespace import */
   gint32 request;
   gint32 tok;
@@ -1311,6 +1328,7 @@ add_import (xform_t *X, gint32 local_tok, const char *imported, gint32 request, 
   lexer_t *L = X->L;
   import_t *im = g_new0 (import_t, 1);
   im->local = tok_text (L, local_tok);
+  im->local_len = strlen (im->local);
   im->imported = g_strdup (imported);
   im->request = request;
   im->tok = local_tok;
@@ -1566,7 +1584,8 @@ find_import (xform_t *X, gint32 tok)
   gsize n = t->end - t->start;
   for (guint k = 0; k < X->imports->len; k++) {
     import_t *im = g_ptr_array_index (X->imports, k);
-    if (strlen (im->local) == n && memcmp (im->local, L->src + t->start, n) == 0)
+    if (im->local_len == n && im->local[0] == L->src[t->start] &&
+        memcmp (im->local, L->src + t->start, n) == 0)
       return (gint32) k;
   }
   return -1;
@@ -1931,6 +1950,19 @@ rewrite_references (xform_t *X)
   }
 }
 
+/* The length of UTF-8 text in UTF-16 code units (a JS string's length). */
+static guint32
+utf16_length (const char *s, gsize len)
+{
+  guint32 n = 0;
+  for (gsize i = 0; i < len; i++) {
+    unsigned char c = (unsigned char) s[i];
+    if ((c & 0xC0) != 0x80)
+      n += c >= 0xF0 ? 2 : 1;
+  }
+  return n;
+}
+
 static int
 edit_cmp (gconstpointer a, gconstpointer b)
 {
@@ -2081,6 +2113,7 @@ anode_esm_transform (const char *src, gsize len, gboolean force_async, char **me
     if (X->default_anonymous_function)
       g_string_append (out, "__anode$m.n(__anode$default);");
     g_string_append (out, X->prologue_tail->str);
+    guint32 split = utf16_length (out->str, out->len);
     g_string_append (out, "yield;");
     apply_edits (L, X->edits, out);
     g_string_append (out, "\n})");
@@ -2088,6 +2121,9 @@ anode_esm_transform (const char *src, gsize len, gboolean force_async, char **me
 
     GString *m = g_string_new ("{\"async\":");
     g_string_append (m, is_async ? "true" : "false");
+    /* Where `yield;` is (UTF-16 units): the loader drops it for modules
+     * outside cycles, which run as plain functions. */
+    g_string_append_printf (m, ",\"split\":%u", split);
     g_string_append (m, ",\"requests\":[");
     for (guint k = 0; k < X->requests->len; k++) {
       request_t *r = g_ptr_array_index (X->requests, k);

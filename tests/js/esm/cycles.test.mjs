@@ -26,3 +26,19 @@ test('importing a module of the cycle again gives the same namespace', async () 
   const again = await import('../../fixtures/esm/cycle/a.mjs');
   assert.strictEqual(again, a);
 });
+
+test('a cycle with top-level await and a re-export from outside the cycle', async () => {
+  const { events } = await import('../../fixtures/esm/cycle-tla/main.mjs');
+  assert.deepStrictEqual(events.slice(-5), [
+    'c: runs',
+    'a: start',
+    'a: after await',
+    'b: runs, sees hoisted a and c value',
+    'main: b value, c value, fromC,hoistedA',
+  ]);
+});
+
+test('a module that imports itself', async () => {
+  const self = await import('../../fixtures/esm/cycle/self.mjs');
+  assert.strictEqual(self.sawItself, 'function');
+});

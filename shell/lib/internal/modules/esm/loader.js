@@ -1,12 +1,14 @@
 'use strict';
 // The ES module loader. JavaScriptCore's GLib API evaluates scripts only, so
-// internalBinding('esm') rewrites each module into a generator function
-// (binding-esm.c): its first step registers one getter per export (live
-// bindings, hoisted functions visible to cycles) and stops at a `yield`; the
-// second step runs the body. This file resolves and loads the graph, checks
-// every import against the exports, builds the namespace objects, and
-// evaluates in the order of the spec's module evaluation algorithm, top-level
-// await included (async modules are async generators).
+// internalBinding('esm') rewrites each module into a function (binding-esm.c)
+// whose prologue registers one getter per export (live bindings) before the
+// body. Modules in an import cycle become generators that stop after the
+// prologue, so the others in the cycle see their hoisted functions before
+// they run; the rest run as plain (or async) functions, which JSC compiles
+// in half the time. This file resolves and loads the graph, checks every
+// import against the exports, builds the namespace objects, and evaluates in
+// the order of the spec's module evaluation algorithm, top-level await
+// included.
 
 const esm = internalBinding('esm');
 const fsb = internalBinding('fs');
@@ -48,8 +50,11 @@ class ModuleRecord {
     this.namespace = createNamespace();
     this.source = undefined;
     this.meta = null;        // what the transform found (module)
+    this.code = null;        // the transformed source, compiled at link time
     this.fn = null;
-    this.gen = null;
+    this.gen = null;         // cyclic modules: the generator after its prologue
+    this.cyclic = false;
+    this.namespaceReady = false;
     this.getters = null;     // export name -> getter (module)
     this.exportNames = null; // Set (commonjs, json, builtin)
     this.values = null;      // their values once evaluated
@@ -80,7 +85,10 @@ class ModuleContext {
   }
 
   e(getters) {
-    this.record.getters = getters;
+    const rec = this.record;
+    rec.getters = getters;
+    // Cyclic modules get theirs once the whole cycle has its getters.
+    if (!rec.cyclic && !rec.namespaceReady) defineNamespace(rec);
   }
 
   n(fn) {
@@ -189,29 +197,52 @@ function syntaxErrorFor(rec, source, message, line) {
   return err;
 }
 
-function compileModule(rec, source) {
+function transformModule(rec, source) {
   const errctx = {};
-  let out = esm.transform(source, false, errctx);
+  const out = esm.transform(source, false, errctx);
   if (out === undefined) throw syntaxErrorFor(rec, source, errctx.message, errctx.line);
-  let fn = esm.compile(out[0], rec.url, errctx);
-  if (fn === undefined && /\bawait\b/.test(source)) {
-    // An await the tokenizer took for one inside a function: try the
-    // module as an async one before reporting the error.
-    const retry = esm.transform(source, true, {});
-    const fn2 = retry && esm.compile(retry[0], rec.url, {});
-    if (fn2 !== undefined) {
-      out = retry;
-      fn = fn2;
-    }
-  }
-  if (fn === undefined) throw syntaxErrorFor(rec, source, errctx.message, errctx.line || 1);
-  const code = out[0];
-  columnOffsets.set(rec.url, code.indexOf('yield;') + 6);
-  rec.fn = fn;
+  rec.source = source;
+  rec.code = out[0];
   rec.meta = JSON.parse(out[1]);
   rec.hasTLA = rec.meta.async;
   rec.requests = rec.meta.requests;
   rec.localExports = new Set(rec.meta.localExports);
+}
+
+// The transform writes a generator; outside cycles the `yield` that ends the
+// prologue goes and a plain (or async) function remains.
+function functionSource(code, meta, cyclic) {
+  if (cyclic) return code;
+  const head = meta.async ? '(async function* ' : '(function* ';
+  return (meta.async ? '(async function ' : '(function ') + code.slice(head.length, meta.split) +
+    code.slice(meta.split + 6);
+}
+
+function compileModule(rec) {
+  const errctx = {};
+  let code = functionSource(rec.code, rec.meta, rec.cyclic);
+  let fn = esm.compile(code, rec.url, errctx);
+  if (fn === undefined && !rec.meta.async && /\bawait\b/.test(rec.source)) {
+    // An await the tokenizer took for one inside a function: try the
+    // module as an async one before reporting the error.
+    const retry = esm.transform(rec.source, true, {});
+    if (retry !== undefined) {
+      const meta = JSON.parse(retry[1]);
+      const code2 = functionSource(retry[0], meta, rec.cyclic);
+      const fn2 = esm.compile(code2, rec.url, {});
+      if (fn2 !== undefined) {
+        fn = fn2;
+        code = code2;
+        rec.meta = meta;
+        rec.hasTLA = true;
+      }
+    }
+  }
+  if (fn === undefined) throw syntaxErrorFor(rec, rec.source, errctx.message, errctx.line || 1);
+  columnOffsets.set(rec.url, rec.cyclic ? rec.meta.split + 6 : rec.meta.split - 1);
+  rec.fn = fn;
+  rec.code = null;
+  rec.source = undefined;
 }
 
 // CommonJS exports `import` sees: the names the source assigns, following
@@ -250,7 +281,7 @@ function loadRecord(rec, source) {
       if (source === undefined) {
         source = rec.url.startsWith('data:') ? parseDataURL(rec.url).text : readFile(rec.filename);
       }
-      compileModule(rec, source);
+      transformModule(rec, source);
       break;
     }
     case 'commonjs': {
@@ -409,7 +440,15 @@ function getterFor(res) {
     return () => ns;
   }
   const m = res.module;
-  if (m.format === 'module') return m.getters[res.name];
+  if (m.format === 'module') {
+    if (m.getters !== null) return m.getters[res.name];
+    // A module outside the cycle that has not run yet: read through.
+    const name = res.name;
+    return () => {
+      if (m.getters === null) throw new ReferenceError(`Cannot access '${name}' before initialization`);
+      return m.getters[name]();
+    };
+  }
   if (m.format === 'builtin') {
     const exports = m.builtinExports;
     if (res.name === 'default') return () => exports;
@@ -422,6 +461,7 @@ function getterFor(res) {
 }
 
 function defineNamespace(rec) {
+  rec.namespaceReady = true;
   const ns = rec.namespace;
   const names = exportedNames(rec, new Set()).sort();
   for (const name of names) {
@@ -474,19 +514,64 @@ function link(root) {
       }
     }
   }
+  markCycles(recs);
+  for (const rec of recs) {
+    if (rec.format === 'module') compileModule(rec);
+  }
   const pending = [];
   for (const rec of recs) {
-    if (rec.format !== 'module') continue;
+    if (!rec.cyclic) continue;
     rec.gen = rec.fn.call(undefined, new ModuleContext(rec));
     rec.fn = null;
     const first = rec.gen.next();
     if (rec.hasTLA) pending.push(first);
   }
   for (const rec of recs) {
-    defineNamespace(rec);
+    if ((rec.format !== 'module' || rec.cyclic) && !rec.namespaceReady) defineNamespace(rec);
     rec.status = 'linked';
   }
   return pending;
+}
+
+// Marks the modules that are in an import cycle (Tarjan's strongly connected
+// components over the records being linked; linked ones cannot close one).
+function markCycles(recs) {
+  const index = new Map();
+  const low = new Map();
+  const onStack = new Set();
+  const stack = [];
+  let counter = 0;
+  const inGraph = new Set(recs);
+  function visit(rec) {
+    index.set(rec, counter);
+    low.set(rec, counter);
+    counter++;
+    stack.push(rec);
+    onStack.add(rec);
+    for (const dep of rec.deps) {
+      if (!inGraph.has(dep)) continue;
+      if (dep === rec) rec.cyclic = true;
+      if (!index.has(dep)) {
+        visit(dep);
+        low.set(rec, Math.min(low.get(rec), low.get(dep)));
+      } else if (onStack.has(dep)) {
+        low.set(rec, Math.min(low.get(rec), index.get(dep)));
+      }
+    }
+    if (low.get(rec) === index.get(rec)) {
+      const members = [];
+      let m;
+      do {
+        m = stack.pop();
+        onStack.delete(m);
+        members.push(m);
+      } while (m !== rec);
+      if (members.length > 1) for (const x of members) x.cyclic = true;
+    }
+  }
+  for (const rec of recs) {
+    if (rec.format === 'module' && !index.has(rec)) visit(rec);
+  }
 }
 
 // ---- evaluation (the spec's algorithm, with top-level await) ---------------------
@@ -516,8 +601,15 @@ function evaluateSynthetic(rec) {
 }
 
 function executeSync(rec) {
-  rec.gen.next();
-  rec.gen = null;
+  if (rec.cyclic) {
+    const gen = rec.gen;
+    rec.gen = null;
+    gen.next();
+  } else {
+    const fn = rec.fn;
+    rec.fn = null;
+    fn.call(undefined, new ModuleContext(rec));
+  }
   if (rec.localExports.has('default')) nameDefault(rec.getters.default());
 }
 
@@ -577,9 +669,17 @@ function innerEvaluate(rec, stack, index) {
 }
 
 function executeAsync(rec) {
-  const gen = rec.gen;
-  rec.gen = null;
-  gen.next().then(() => asyncFulfilled(rec), (err) => asyncRejected(rec, err));
+  let promise;
+  if (rec.cyclic) {
+    const gen = rec.gen;
+    rec.gen = null;
+    promise = gen.next();
+  } else {
+    const fn = rec.fn;
+    rec.fn = null;
+    promise = fn.call(undefined, new ModuleContext(rec));
+  }
+  promise.then(() => asyncFulfilled(rec), (err) => asyncRejected(rec, err));
 }
 
 function gatherAncestors(rec, list) {

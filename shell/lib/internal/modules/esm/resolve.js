@@ -31,8 +31,14 @@ function stat(file) {
   return r;
 }
 
+const realpathCache = new Map();
 function realpath(file) {
-  return fsb.realpath(file, {}) ?? file;
+  let r = realpathCache.get(file);
+  if (r === undefined) {
+    r = fsb.realpath(file, {}) ?? file;
+    realpathCache.set(file, r);
+  }
+  return r;
 }
 
 // Paths made only of these characters are their own URL path.
