@@ -39,6 +39,17 @@ hyperfine -N -w 1 -r 5 --export-json "$out/imm.json" "$ANODE tests/bench/immedia
 a=$(mean_ms "$out/imm.json" 0); n=$(mean_ms "$out/imm.json" 1)
 printf '  anode %8.1f ms   node %8.1f ms   ratio %.2f (target <= 1.00)\n' "$a" "$n" "$(echo "$a / $n" | bc -l)"
 
+# Issue "ES modules": loading a 1,000-module ESM graph costs at most 1.5x the
+# same graph written as CommonJS, both under anode (node's ratio for scale).
+echo "== 1,000-module graph, ES modules vs the same graph as CommonJS (hyperfine, 15 runs)"
+"$ANODE" tests/bench/esm-graph.js "$out/graph"
+hyperfine -N -w 2 -r 15 --export-json "$out/graph.json" "$ANODE $out/graph/esm/main.mjs" \
+  "$ANODE $out/graph/cjs/main.cjs" "$NODE $out/graph/esm/main.mjs" "$NODE $out/graph/cjs/main.cjs" 2>/dev/null >/dev/null
+ae=$(mean_ms "$out/graph.json" 0); ac=$(mean_ms "$out/graph.json" 1)
+ne=$(mean_ms "$out/graph.json" 2); nc=$(mean_ms "$out/graph.json" 3)
+printf '  anode: esm %8.1f ms   cjs %8.1f ms   ratio %.2f (target <= 1.50)\n' "$ae" "$ac" "$(echo "$ae / $ac" | bc -l)"
+printf '  node:  esm %8.1f ms   cjs %8.1f ms   ratio %.2f\n' "$ne" "$nc" "$(echo "$ne / $nc" | bc -l)"
+
 echo "== require() of a 10-package npm tree (tests/compat, hyperfine 10 runs)"
 if [ -d tests/compat/node_modules ]; then
   code="for (const m of ['ms','semver','minimist','lodash','debug','inherits','once','cookie']) require(m)"
