@@ -799,6 +799,8 @@ classify (lexer_t *L, gint32 i)
       kind = K_PARAMS;
       t->aux = K_METHOD;
     }
+    if (kind == K_PARAMS || c->kind == K_CLASS_DECL || c->kind == K_CLASS_EXPR)
+      c->keypos = 0;
     t->kind = kind;
     push_ctx (L, i, kind);
     return;
@@ -888,12 +890,18 @@ classify (lexer_t *L, gint32 i)
       c->ternary--;
     } else if (c->kind == K_OBJECT) {
       t->kind = K_COLON_KEY;
+      c->keypos = 0; /* { set: value } */
     } else if (c->case_pending) {
       t->kind = K_COLON_CASE;
       c->case_pending = 0;
     } else {
       t->kind = K_COLON_LABEL;
     }
+    return;
+  }
+  if (tok_is (L, i, "=")) {
+    if (c->kind == K_CLASS_DECL || c->kind == K_CLASS_EXPR)
+      c->keypos = 0; /* a field named get/set/static... */
     return;
   }
   if (tok_is (L, i, "...")) {
@@ -1789,7 +1797,7 @@ walk (xform_t *X)
         if (t->kind == K_ARROW_PARAMS)
           end = arrow_end (L, t->match + 1);
         else
-          end = tok_punct (L, t->match + 1, "{") ? TOK (L, t->match + 1)->match : n - 1;
+          end = tok_punct (L, t->match + 1, "{") ? TOK (L, t->match + 1)->match : t->match;
         gint32 s = open_scope (X, stack, end, TRUE);
         if (pending_fn_paren == i && pending_fn_name >= 0)
           declare (X, pending_fn_name, s, FALSE);
@@ -1890,6 +1898,16 @@ walk (xform_t *X)
     {
       gint32 imp = find_import (X, i);
       if (imp < 0)
+        continue;
+      /* Contextual keywords: `async function`, async arrows, for...of. */
+      if (tok_is (L, i, "async") &&
+          ((tok_is (L, i + 1, "function") && !(TOK (L, i + 1)->flags & F_NL)) ||
+           (tok_punct (L, i + 1, "(") && TOK (L, i + 1)->kind == K_ARROW_PARAMS) ||
+           (TOK (L, i + 1)->flags & F_ARROWP)))
+        continue;
+      if (tok_is (L, i, "of") && t->parent >= 0 && TOK (L, t->parent)->kind == K_CONTROL &&
+          tok_is (L, TOK (L, t->parent)->aux, "for") && ends_expr (L, i - 1) &&
+          !tok_punct (L, i - 1, ")"))
         continue;
       if (tok_punct (L, i + 1, ":") && TOK (L, i + 1)->kind == K_COLON_LABEL)
         continue;

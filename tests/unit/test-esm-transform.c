@@ -166,7 +166,9 @@ test_shadowing_and_properties (void)
     "obj.path; obj?.j;\n"
     "path(1); j`t`; new path();\n"
     "label: { break label; }\n"
-    "const m = function path() { return path; };\n");
+    "const m = function path() { return path; };\n"
+    "const mods = { get: j, set: path, async: j, static: path };\n"
+    "class F { get = path; set\n static = j; async() { return path; } }\n");
   g_assert_null (r.error);
   const char *b = body (&r);
   assert_contains (b, "function f(path, { j }) { return path + j; }");
@@ -181,7 +183,27 @@ test_shadowing_and_properties (void)
   assert_contains (b, "(0, __anode$0.default)(1); (0, __anode$0.join)`t`; new (0, __anode$0.default)();");
   assert_contains (b, "label: { break label; }");
   assert_contains (b, "const m = function path() { return path; };");
+  assert_contains (b, "{ get: __anode$0.join, set: __anode$0.default, async: __anode$0.join, static: __anode$0.default }");
+  assert_contains (b, "class F { get = __anode$0.default; set\n static = __anode$0.join; async() { return __anode$0.default; } }");
   assert_lacks (b, "function f(__anode");
+  result_clear (&r);
+}
+
+static void
+test_contextual_keywords (void)
+{
+  result_t r = run (
+    "import async, { of, get } from './x.mjs';\n"
+    "const f = async function () {}, g = async () => 1, h = async x => x;\n"
+    "for (const v of of) async(v);\n"
+    "for (const w of [of]) {}\n"
+    "const o = { get() {}, async m() {} };\n");
+  g_assert_null (r.error);
+  const char *b = body (&r);
+  assert_contains (b, "const f = async function () {}, g = async () => 1, h = async x => x;");
+  assert_contains (b, "for (const v of __anode$0.of) (0, __anode$0.default)(v);");
+  assert_contains (b, "for (const w of [__anode$0.of]) {}");
+  assert_contains (b, "const o = { get() {}, async m() {} };");
   result_clear (&r);
 }
 
@@ -383,6 +405,7 @@ main (int argc, char **argv)
   g_test_add_func ("/esm/regex-or-division", test_regex_or_division);
   g_test_add_func ("/esm/shadowing-and-properties", test_shadowing_and_properties);
   g_test_add_func ("/esm/hoisted-var-shadows", test_hoisted_var_shadows);
+  g_test_add_func ("/esm/contextual-keywords", test_contextual_keywords);
   g_test_add_func ("/esm/exports-meta", test_exports_meta);
   g_test_add_func ("/esm/requests-and-attributes", test_requests_and_attributes);
   g_test_add_func ("/esm/top-level-await", test_top_level_await);
