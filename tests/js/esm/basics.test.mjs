@@ -101,3 +101,9 @@ test('local declarations shadow imports of the same name', () => {
   assert.strictEqual(shadow.readsImport(), 1);
   reset();
 });
+
+test('util.inspect shows a namespace\'s values', async () => {
+  const { inspect } = await import('node:util');
+  const ns = await import('data:text/javascript,export let u; export const v = 1; export default "d";');
+  assert.strictEqual(inspect(ns), "[Module: null prototype] { default: 'd', u: undefined, v: 1 }");
+});

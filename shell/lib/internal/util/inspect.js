@@ -1395,7 +1395,9 @@ function formatNamespaceObject(keys, ctx, value, recurseTimes) {
   const output = new Array(keys.length);
   for (let i = 0; i < keys.length; i++) {
     try {
-      output[i] = formatProperty(ctx, value, recurseTimes, keys[i], kObjectType);
+      // anode's namespaces hold live bindings as getters: show the values.
+      const desc = { value: value[keys[i]], enumerable: true };
+      output[i] = formatProperty(ctx, value, recurseTimes, keys[i], kObjectType, desc);
     } catch {
       // Bindings still in their temporal dead zone.
       const tmp = { [keys[i]]: '' };
