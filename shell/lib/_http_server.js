@@ -511,7 +511,7 @@ function parserOnBody(b) {
 
 function parserOnComplete(trailers) {
   const req = this.incoming;
-  if (req === null) return;
+  if (req === null || this.pendingUpgrade) return;
   this.incoming = null;
   req.complete = true;
   if (trailers !== null) req._addHeaderLines(trailers, trailers.length);
