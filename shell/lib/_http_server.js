@@ -557,12 +557,6 @@ function onUpgradeHead(parser, head) {
 }
 
 function parserOnIncoming(server, socket, state, req, keepAlive, flags) {
-  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 && !hasHost(req.rawHeaders)) {
-    server.emit('dropRequest', req, socket);
-    socket.write(badRequestResponse);
-    socket.destroy();
-    return 0;
-  }
   state.requestsCount++;
   if (state.keepAliveTimeoutSet) {
     socket.setTimeout(0);
@@ -602,6 +596,13 @@ function parserOnIncoming(server, socket, state, req, keepAlive, flags) {
   else res.assignSocket(socket);
 
   res.on('finish', resOnFinish);
+
+  if (server.requireHostHeader && req.httpVersionMajor === 1 && req.httpVersionMinor === 1 &&
+      !hasHost(req.rawHeaders)) {
+    res.writeHead(400, ['Connection', 'close']);
+    res.end();
+    return 0;
+  }
 
   if ((flags & F_EXPECT) !== 0 && req.httpVersionMajor === 1 && req.httpVersionMinor === 1) {
     if ((flags & F_EXPECT_CONTINUE) !== 0 && continueExpression.test(req.headers.expect)) {
