@@ -404,7 +404,7 @@ function wrapSafe(filename, source, params = wrapperParams) {
 
 Module.prototype._compile = function _compile(content, filename) {
   // import() is routed through a helper bound to this file (ES module loader).
-  const dyn = content.includes('import') ?
+  const dyn = mayImport.test(content) ?
     esmLoader().dynamicImportFor(content, esmLoader().pathToURL(filename)) : undefined;
   const fn = dyn === undefined ? wrapSafe(filename, content) :
     wrapSafe(filename, dyn.source, [...wrapperParams, '__anode$import']);
@@ -436,6 +436,9 @@ Module._extensions['.node'] = function loadNode(module, filename) {
   err.code = 'ERR_DLOPEN_FAILED';
   throw err;
 };
+
+// Sources that may call import(): only these are tokenized to route it.
+const mayImport = /\bimport\s*\(/;
 
 // require() of an ES module runs it through the ES module loader (Node 22).
 let esmLoaderModule;

@@ -899,7 +899,7 @@ function requiredExports(rec) {
 // For CommonJS and eval code: the source with import() calls routed through
 // the returned helper, or undefined when it has none.
 function dynamicImportFor(source, referrerURL) {
-  if (!source.includes('import')) return undefined;
+  if (!/\bimport\s*\(/.test(source)) return undefined;
   const rewritten = esm.rewriteDynamicImport(source, '__anode$import');
   if (rewritten === undefined) return undefined;
   const helper = (specifier, options) => importModule(referrerURL, specifier, options);
