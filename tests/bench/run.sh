@@ -81,3 +81,37 @@ for k in ('fromBase64', 'toHex'):
 EOF
 side_by_side "JSON.parse of a 20 MB file" tests/bench/json-parse.js
 side_by_side "1 GiB stream.pipeline through a Transform" tests/bench/stream-pipeline.js
+
+# Issue "Node built-ins II": the seed's hello-world server (apps/http-hello,
+# port 3000) under wrk, anode and node one after the other, 1 and 100
+# connections, bounded in time. Targets: requests/s >= 1.5x node's, p99
+# latency <= node's.
+wrk_run() { # server-cmd conns -> "rps p99_ms"
+  local conns=$2
+  $1 apps/http-hello > /dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do curl -s -o /dev/null --max-time 1 http://127.0.0.1:3000/ && break; sleep 0.05; done
+  wrk -t1 -c1 -d1s http://127.0.0.1:3000/ > /dev/null 2>&1 # warm-up
+  wrk -t1 -c"$conns" -d5s --latency http://127.0.0.1:3000/ > "$out/wrk.txt" 2>&1
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  python3 - "$out/wrk.txt" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+rps = float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+m = re.search(r'99%\s+([\d.]+)(us|ms|s)\b', t)
+p99 = float(m.group(1)) * {'us': 0.001, 'ms': 1, 's': 1000}[m.group(2)]
+print(rps, p99)
+PY
+}
+if command -v wrk > /dev/null && command -v curl > /dev/null; then
+  for conns in 1 100; do
+    echo "== http hello world (apps/http-hello), wrk -c$conns -d5s"
+    read -r ar ap < <(wrk_run "$ANODE" "$conns")
+    read -r nr np < <(wrk_run "$NODE" "$conns")
+    printf '  anode %9.0f req/s  p99 %7.2f ms\n  node  %9.0f req/s  p99 %7.2f ms\n' "$ar" "$ap" "$nr" "$np"
+    printf '  req/s ratio %.2f (target >= 1.50)   p99 ratio %.2f (target <= 1.00)\n' \
+      "$(echo "$ar / $nr" | bc -l)" "$(echo "$ap / $np" | bc -l)"
+  done
+else
+  echo "== http hello world: skipped (wrk or curl missing; make deps installs wrk)"
+fi
