@@ -148,14 +148,28 @@ HTTPParser.RESPONSE = 1;
 
 function noop() {}
 
-const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
+// RFC 7230 token characters, by char code.
+const tokenChars = new Uint8Array(128);
+for (const c of "!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+  tokenChars[c.charCodeAt(0)] = 1;
+}
 function checkIsHttpToken(val) {
-  return tokenRe.test(val);
+  const n = val.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = val.charCodeAt(i);
+    if (c >= 128 || tokenChars[c] === 0) return false;
+  }
+  return true;
 }
 
-const invalidHeaderCharRe = /[^\t\x20-\x7e\x80-\xff]/;
+// Anything but tab, visible ASCII and obs-text is invalid in a value.
 function checkInvalidHeaderChar(val) {
-  return invalidHeaderCharRe.test(val);
+  for (let i = 0; i < val.length; i++) {
+    const c = val.charCodeAt(i);
+    if ((c < 0x20 && c !== 0x09) || c === 0x7f || c > 0xff) return true;
+  }
+  return false;
 }
 
 // The Date header, rebuilt at most once a second.

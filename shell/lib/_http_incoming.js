@@ -11,6 +11,11 @@ const kTrailers = Symbol('kTrailers');
 const kTrailersDistinct = Symbol('kTrailersDistinct');
 const kTrailersCount = Symbol('kTrailersCount');
 const kOnResume = Symbol('kOnResume'); // set by the owner: resume the source
+// Set when the whole message came with its head and has no body: the end
+// is pushed only when someone reads, and a message nobody read is closed
+// quietly (see finishQuietly) instead of being run through the stream's
+// end-of-data machinery.
+const kLazyEnd = Symbol('kLazyEnd');
 
 function IncomingMessage(socket) {
   let streamOptions;
@@ -41,6 +46,7 @@ function IncomingMessage(socket) {
   this._consuming = false;
   this._dumped = false;
   this[kOnResume] = null;
+  this[kLazyEnd] = false;
 }
 Object.setPrototypeOf(IncomingMessage.prototype, Readable.prototype);
 Object.setPrototypeOf(IncomingMessage, Readable);
@@ -144,6 +150,11 @@ IncomingMessage.prototype._read = function _read(n) {
     this._readableState.readingMore = false;
     this._consuming = true;
   }
+  if (this[kLazyEnd]) {
+    this[kLazyEnd] = false;
+    this.push(null);
+    return;
+  }
   const resume = this[kOnResume];
   if (resume !== null) resume(this);
 };
@@ -217,6 +228,27 @@ IncomingMessage.prototype._addHeaderLineDistinct = function _addHeaderLineDistin
   else dest[key].push(value);
 };
 
+// The end of a body-less message nobody read or listened to: the state a
+// dump would leave (ended, destroyed, closed) without its events, which no
+// one would hear. With listeners, the ordinary end and dump.
+function finishQuietly(msg) {
+  msg[kLazyEnd] = false;
+  if (msg.listenerCount('end') !== 0 || msg.listenerCount('close') !== 0 ||
+      msg.listenerCount('data') !== 0 || msg.listenerCount('readable') !== 0 || msg._consuming) {
+    msg.push(null);
+    msg._dump();
+    return;
+  }
+  const state = msg._readableState;
+  msg._dumped = true;
+  state.ended = true;
+  state.endEmitted = true;
+  state.flowing = true;
+  state.destroyed = true;
+  state.closed = true;
+  state.closeEmitted = true;
+}
+
 IncomingMessage.prototype._dump = function _dump() {
   if (!this._dumped) {
     this._dumped = true;
@@ -227,6 +259,8 @@ IncomingMessage.prototype._dump = function _dump() {
 
 module.exports = {
   IncomingMessage,
+  finishQuietly,
+  kLazyEnd,
   kOnResume,
   kHeadersCount,
   kTrailersCount,

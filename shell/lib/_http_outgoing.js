@@ -42,6 +42,11 @@ const kBytesWritten = Symbol('kBytesWritten');
 const nop = () => {};
 const defaultHighWaterMark = 16 * 1024;
 
+// A store of headers by lower-case name with no prototype to trip over;
+// cheaper to make than a { __proto__: null } literal.
+function HeaderStore() {}
+HeaderStore.prototype = Object.create(null);
+
 function validateHeaderName(name, label) {
   if (typeof name !== 'string' || !name || !checkIsHttpToken(name)) {
     throw new ERR_INVALID_HTTP_TOKEN(label || 'Header name', name);
@@ -50,7 +55,9 @@ function validateHeaderName(name, label) {
 
 function validateHeaderValue(name, value) {
   if (value === undefined) throw new ERR_HTTP_INVALID_HEADER_VALUE(value, name);
-  if (checkInvalidHeaderChar(String(value))) throw new ERR_INVALID_CHAR('header content', name);
+  if (checkInvalidHeaderChar(typeof value === 'string' ? value : String(value))) {
+    throw new ERR_INVALID_CHAR('header content', name);
+  }
 }
 
 function isUint8Array(v) {
@@ -122,7 +129,7 @@ defineGetter('_headers', function() { return this.getHeaders(); }, function(val)
   if (val == null) {
     this[kOutHeaders] = null;
   } else if (typeof val === 'object') {
-    const headers = this[kOutHeaders] = { __proto__: null };
+    const headers = this[kOutHeaders] = new HeaderStore();
     for (const name of Object.keys(val)) headers[name.toLowerCase()] = [name, val[name]];
   }
 });
@@ -342,7 +349,7 @@ OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   validateHeaderName(name);
   validateHeaderValue(name, value);
   let headers = this[kOutHeaders];
-  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
+  if (headers === null) this[kOutHeaders] = headers = new HeaderStore();
   headers[name.toLowerCase()] = [name, value];
   return this;
 };
@@ -372,7 +379,7 @@ OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
   validateHeaderValue(name, value);
   const field = name.toLowerCase();
   let headers = this[kOutHeaders];
-  if (headers === null) this[kOutHeaders] = headers = { __proto__: null };
+  if (headers === null) this[kOutHeaders] = headers = new HeaderStore();
   if (headers[field] === undefined) {
     headers[field] = [name, value];
     return this;

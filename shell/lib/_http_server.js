@@ -12,7 +12,7 @@ const {
   F_KEEP_ALIVE, F_UPGRADE, F_COMPLETE, F_EXPECT_CONTINUE, F_EXPECT,
 } = require('_http_common');
 const { OutgoingMessage, kOutHeaders, kUniqueHeaders } = require('_http_outgoing');
-const { IncomingMessage, kOnResume, kHeadersCount } = require('_http_incoming');
+const { IncomingMessage, finishQuietly, kLazyEnd, kOnResume, kHeadersCount } = require('_http_incoming');
 const {
   codes: {
     ERR_HTTP_REQUEST_TIMEOUT,
@@ -86,17 +86,22 @@ function onServerResponseClose() {
   if (res) emitCloseNT(res);
 }
 
+const kCloseListener = Symbol('kCloseListener');
+
 ServerResponse.prototype.assignSocket = function assignSocket(socket) {
   if (socket._httpMessage) throw new ERR_HTTP_SOCKET_ASSIGNED();
   socket._httpMessage = this;
-  socket.on('close', onServerResponseClose);
+  // One listener per connection serves every response on it.
+  if (socket[kCloseListener] !== true) {
+    socket[kCloseListener] = true;
+    socket.on('close', onServerResponseClose);
+  }
   this.socket = socket;
   this.emit('socket', socket);
   this._flush();
 };
 
 ServerResponse.prototype.detachSocket = function detachSocket(socket) {
-  socket.removeListener('close', onServerResponseClose);
   socket._httpMessage = null;
   this.socket = null;
 };
@@ -494,11 +499,12 @@ function serverOnHeaders(url, raw, flags, method, status, major, minor) {
     }
     req.upgrade = false;
   }
+  const complete = (flags & F_COMPLETE) !== 0;
+  if (complete) req[kLazyEnd] = true;
   const r = parserOnIncoming(server, socket, socket[kState], req, (flags & F_KEEP_ALIVE) !== 0, flags);
-  if ((flags & F_COMPLETE) !== 0 && this.incoming === req) {
+  if (complete && this.incoming === req) {
     this.incoming = null;
     req.complete = true;
-    req.push(null);
   }
   return r;
 }
@@ -578,13 +584,7 @@ function parserOnIncoming(server, socket, state, req, keepAlive, flags) {
   });
   res._keepAliveTimeout = server.keepAliveTimeout;
   res._maxRequestsPerSocket = server.maxRequestsPerSocket;
-  res._onPendingData = (delta) => {
-    state.outgoingData += delta;
-    if (socket._paused && state.outgoingData <= socket.writableHighWaterMark) {
-      socket._paused = false;
-      resumeSource(socket);
-    }
-  };
+  res._onPendingData = updateOutgoingData;
   if (server[kUniqueHeaders]) res[kUniqueHeaders] = server[kUniqueHeaders];
   res.shouldKeepAlive = keepAlive;
   res[kState] = state;
@@ -625,6 +625,17 @@ function parserOnIncoming(server, socket, state, req, keepAlive, flags) {
   return 0;
 }
 
+// Bytes queued in responses waiting for the socket (this: the response).
+function updateOutgoingData(delta) {
+  const state = this[kState];
+  const socket = this.socket ?? this.req.socket;
+  state.outgoingData += delta;
+  if (socket && socket._paused && state.outgoingData <= socket.writableHighWaterMark) {
+    socket._paused = false;
+    resumeSource(socket);
+  }
+}
+
 function hasHost(raw) {
   for (let i = 0; i < raw.length; i += 2) {
     const name = raw[i];
@@ -640,9 +651,14 @@ function resOnFinish() {
   const socket = res.socket;
   const state = res[kState];
   const server = socket?.server;
-  const i = state.incoming.indexOf(req);
-  if (i !== -1) state.incoming.splice(i, 1);
-  if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
+  if (state.incoming[0] === req) {
+    state.incoming.shift();
+  } else {
+    const i = state.incoming.indexOf(req);
+    if (i !== -1) state.incoming.splice(i, 1);
+  }
+  if (req[kLazyEnd]) finishQuietly(req);
+  else if (!req._consuming && !req._readableState.resumeScheduled) req._dump();
   if (socket) res.detachSocket(socket);
   process.nextTick(emitCloseNT, res);
   if (!socket) return;
