@@ -44,6 +44,12 @@ struct anode_runtime {
   JSCValue *emit_signal; /* (signame) */
   GHashTable *signals;   /* signum -> uv_signal_t*, owned */
 
+  /* The GTK/WebKit module (binding-ui.c): a thread that loads it ahead of
+   * first use, and the module's own state, torn down with the runtime. */
+  GThread *ui_prefetch;
+  gpointer ui;
+  void (*ui_free) (gpointer ui);
+
   int argc;
   char **argv;
   uint64_t start_time_ns;
@@ -98,6 +104,10 @@ typedef struct {
 } anode_binding_entry_t;
 extern const anode_binding_entry_t anode_binding_table[];
 
+/* Starts loading the GTK/WebKit module on a thread, so a UI app's library
+ * loading overlaps its JS start-up (binding-ui.c). */
+void anode_ui_prefetch (anode_runtime_t *rt);
+
 void anode_timers_close (anode_runtime_t *rt);
 void anode_signals_close (anode_runtime_t *rt);
 
@@ -125,6 +135,11 @@ double anode_jsc_dispatch_scalar (JSCContext *ctx, JSCValue *dispatch,
 /* Like anode_runtime_callback, for one scalar argument and result. */
 double anode_runtime_callback_scalar (anode_runtime_t *rt, JSCValue *fn,
                                       double arg, gboolean arg_is_bool);
+
+/* Marks the calling thread as WTF's main thread, so WebKit loaded later
+ * shares our GLib main context (jsc-private.c). Call before the first
+ * JSCContext. */
+void anode_jsc_init_main_thread (void);
 
 /* JSC heap figures for process.memoryUsage() (jsc-private.c). */
 void anode_jsc_heap_stats (JSCContext *ctx, double *heap_size,

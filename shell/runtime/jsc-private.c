@@ -96,3 +96,16 @@ anode_jsc_dispatch_scalar (JSCContext *ctx, JSCValue *dispatch, JSCValue *fn,
     return JSValueToBoolean (js, r) ? 1 : 0;
   return NAN;
 }
+
+/* WTF's main-thread marker, which WebKit sets when it starts but a bare
+ * JSCContext never does. Without it, the first JSCContext gives the main
+ * thread a private run loop (a new GMainContext nobody iterates); WebKit,
+ * loaded later, adopts that run loop as its main one and its IPC is never
+ * served: pages never load. Called before the first JSCContext. */
+extern void _ZN3WTF20initializeMainThreadEv (void);
+
+void
+anode_jsc_init_main_thread (void)
+{
+  _ZN3WTF20initializeMainThreadEv ();
+}

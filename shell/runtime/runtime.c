@@ -91,6 +91,7 @@ anode_runtime_new (int argc, char **argv)
    * registering constructor) out of the static library. */
   g_assert (anode_builtins_get_resource () != NULL);
 
+  anode_jsc_init_main_thread ();
   rt->ctx = jsc_context_new ();
   g_object_set_data (G_OBJECT (rt->ctx), "anode-runtime", rt);
 
@@ -101,6 +102,8 @@ anode_runtime_new (int argc, char **argv)
   anode_set_method (rt_binding, "setEntryPoints",
                     G_CALLBACK (set_entry_points_cb), rt, G_TYPE_NONE, 2,
                     JSC_TYPE_VALUE, JSC_TYPE_VALUE);
+  anode_set_method (rt_binding, "prefetchUi", G_CALLBACK (anode_ui_prefetch), rt,
+                    G_TYPE_NONE, 0);
   anode_set_method (rt_binding, "setUnhandledRejectionCallback",
                     G_CALLBACK (set_unhandled_rejection_cb), rt,
                     G_TYPE_BOOLEAN, 1, JSC_TYPE_VALUE);
@@ -124,6 +127,10 @@ anode_runtime_free (anode_runtime_t *rt)
 {
   if (rt == NULL)
     return;
+  if (rt->ui_prefetch != NULL)
+    g_thread_join (g_steal_pointer (&rt->ui_prefetch));
+  if (rt->ui != NULL)
+    rt->ui_free (g_steal_pointer (&rt->ui));
   g_clear_pointer (&rt->bindings, g_hash_table_unref);
   g_clear_object (&rt->dispatch);
   g_clear_object (&rt->process_ticks);
