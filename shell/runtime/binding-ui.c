@@ -1,0 +1,97 @@
+/* internalBinding('ui'): loads the GTK/WebKit layer (libanode-ui.so) on first
+ * use and returns its binding. Linking WebKit costs ~95 ms before main(), so
+ * the core never links it; a headless script never loads it. */
+#include <gio/gio.h>
+#include <gmodule.h>
+#include <string.h>
+
+#include "anode-runtime.h"
+#include "js-util.h"
+
+#define UI_MODULE_NAME "libanode-ui.so"
+
+typedef JSCValue *(*ui_init_fn) (anode_runtime_t *rt, GError **error);
+
+/* The module beside the binary (build tree, AppImage, .app bundle), else in
+ * ../lib/anode/ (installed). Caller frees. */
+static char *
+find_module (void)
+{
+  g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
+  if (exe == NULL)
+    return NULL;
+  g_autofree char *dir = g_path_get_dirname (exe);
+  char *path = g_build_filename (dir, UI_MODULE_NAME, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+  g_free (path);
+  path = g_build_filename (dir, "..", "lib", "anode", UI_MODULE_NAME, NULL);
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+  g_free (path);
+  return NULL;
+}
+
+/* Opens the module; a second open only bumps the refcount. The module stays
+ * loaded for the process's life (GTK cannot be unloaded). */
+static GModule *
+open_module (GError **error)
+{
+  g_autofree char *path = find_module ();
+  if (path == NULL) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                 "cannot find %s beside the anode binary", UI_MODULE_NAME);
+    return NULL;
+  }
+  GModule *module = g_module_open (path, 0);
+  if (module == NULL) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot load %s: %s",
+                 path, g_module_error ());
+    return NULL;
+  }
+  g_module_make_resident (module);
+  return module;
+}
+
+static gpointer
+prefetch_thread (gpointer data)
+{
+  GModule *module = open_module (NULL);
+  if (module != NULL) {
+    /* Warm what the first window needs most (fonts, GTK types) off the main
+     * thread; the module exports this for exactly that. */
+    void (*warm) (void) = NULL;
+    if (g_module_symbol (module, "anode_ui_module_prefetch", (gpointer *) &warm))
+      warm ();
+  }
+  return NULL;
+}
+
+void
+anode_ui_prefetch (anode_runtime_t *rt)
+{
+  if (rt->ui_prefetch == NULL && rt->ui == NULL)
+    rt->ui_prefetch = g_thread_new ("anode-ui-prefetch", prefetch_thread, NULL);
+}
+
+JSCValue *
+anode_binding_ui_init (anode_runtime_t *rt)
+{
+  g_autoptr (GError) error = NULL;
+  ui_init_fn init = NULL;
+
+  if (rt->ui_prefetch != NULL)
+    g_thread_join (g_steal_pointer (&rt->ui_prefetch));
+  GModule *module = open_module (&error);
+  if (module != NULL &&
+      !g_module_symbol (module, "anode_ui_module_init", (gpointer *) &init))
+    g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s",
+                 g_module_name (module), g_module_error ());
+  JSCValue *binding = init != NULL ? init (rt, &error) : NULL;
+  if (binding != NULL)
+    return binding;
+  /* JS turns this into an Error at the call that needed the UI. */
+  binding = jsc_value_new_object (rt->ctx, NULL, NULL);
+  anode_set_string (binding, "loadError", error->message);
+  return binding;
+}
