@@ -1,0 +1,123 @@
+/* Shared state of the GTK/WebKit module (libanode-ui.so): the per-runtime UI
+ * struct, windows, and the entry points its files give each other. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "anode-runtime.h"
+#include "js-util.h"
+
+G_BEGIN_DECLS
+
+typedef struct anode_ui anode_ui_t;
+typedef struct anode_window anode_window_t;
+
+struct anode_ui {
+  anode_runtime_t *rt;
+  JSCValue *binding; /* borrowed: owned by the runtime's binding table */
+  /* JS (id, event, a, b) -> true when a listener called preventDefault. */
+  JSCValue *emit;
+  /* JS (scheme, requestId, url, method, headers) for protocol.handle. */
+  JSCValue *scheme_handler;
+
+  gboolean started; /* gtk_init done */
+  uv_async_t keepalive; /* referenced while the app runs */
+  gboolean keepalive_open;
+
+  WebKitWebContext *web_context;
+  GHashTable *sessions;    /* partition ("" = default) -> WebKitNetworkSession */
+  GHashTable *windows;     /* id -> anode_window_t */
+  GHashTable *schemes;     /* scheme name -> TRUE when JS handles it */
+  GHashTable *scheme_reqs; /* request id -> WebKitURISchemeRequest */
+  guint next_scheme_req;
+  char *app_root;          /* what app:// serves, realpath */
+  GApplication *unique_app; /* single-instance lock holder */
+  gboolean trace;          /* ANODE_TRACE_STARTUP */
+};
+
+struct anode_window {
+  anode_ui_t *ui;
+  guint id;
+  GtkWindow *window;
+  GtkWidget *header;      /* our GtkHeaderBar, NULL when frameless */
+  WebKitWebView *view;
+  WebKitUserContentManager *ucm;
+  GHashTable *css;        /* key -> WebKitUserStyleSheet */
+  guint next_css;
+  char *programmatic_uri; /* loadURL in flight: not a will-navigate */
+  int min_w, min_h, max_w, max_h;
+  int x, y;               /* last known position (logical pixels) */
+  gboolean has_position;
+  gboolean resizable, always_on_top, destroyed, shown_once, ready_shown;
+  gboolean maximized, minimized, fullscreen, focused;
+  gboolean devtools_open;
+  guint find_request;
+  int width, height;      /* last size reported to JS */
+};
+
+/* ui-module.c */
+anode_ui_t *anode_ui_get (JSCContext *ctx);
+gboolean anode_ui_emit (anode_window_t *w, const char *event, JSCValue *a,
+                        JSCValue *b);
+/* Emits an event for window/contents `id`, or for the app when id is 0. */
+gboolean anode_ui_emit_id (anode_ui_t *ui, guint id, const char *event,
+                           JSCValue *a, JSCValue *b);
+/* Same, returning what the JS handler returned (caller owns, may be NULL). */
+JSCValue *anode_ui_emit_value (anode_window_t *w, const char *event,
+                               JSCValue *a, JSCValue *b);
+void anode_ui_trace (anode_ui_t *ui, const char *what);
+WebKitNetworkSession *anode_ui_session (anode_ui_t *ui, const char *partition);
+
+/* An async operation that calls back JS (err, value) once. */
+typedef struct {
+  anode_ui_t *ui;
+  JSCValue *cb;
+  double x, y, width, height;
+} anode_ui_pending_t;
+
+anode_ui_pending_t *anode_ui_pending_new (anode_ui_t *ui, JSCValue *cb);
+/* Calls back (error ? error string : null, value) and frees `p`. */
+void anode_ui_pending_finish (anode_ui_pending_t *p, const char *error,
+                              JSCValue *value);
+
+/* ui-session.c: cookies and stored data of a partition. */
+void anode_ui_session_bind (anode_ui_t *ui, JSCValue *binding);
+
+/* ui-window.c: window objects and their binding methods. */
+void anode_ui_window_bind (anode_ui_t *ui, JSCValue *binding);
+anode_window_t *anode_ui_window_lookup (anode_ui_t *ui, guint id);
+void anode_ui_window_free (anode_window_t *w);
+
+/* ui-webview.c: the web view of a window and webContents methods. */
+WebKitWebView *anode_ui_webview_new (anode_window_t *w, JSCValue *options,
+                                     WebKitWebView *related);
+void anode_ui_webview_bind (anode_ui_t *ui, JSCValue *binding);
+
+/* ui-scheme.c: app:// and protocol.handle schemes. */
+void anode_ui_scheme_init (anode_ui_t *ui);
+void anode_ui_scheme_bind (anode_ui_t *ui, JSCValue *binding);
+/* The file for app:// path `url_path` (percent-encoded) under `root`, or
+ * NULL when it would leave the root. Caller frees. */
+char *anode_ui_scheme_resolve (const char *root, const char *url_path);
+
+/* ui-image.c: nativeImage encode/decode/resize. */
+void anode_ui_image_bind (anode_ui_t *ui, JSCValue *binding);
+/* A JS {width, height, data (BGRA premultiplied Uint8Array)} from a texture
+ * (caller owns). */
+JSCValue *anode_ui_image_from_texture (JSCContext *ctx, GdkTexture *texture);
+
+/* ui-x11.c: what GTK4 no longer exposes, done through X11 when on X11.
+ * Each returns FALSE on other backends. */
+gboolean anode_ui_x11_move (GtkWindow *window, int x, int y);
+gboolean anode_ui_x11_get_position (GtkWindow *window, int *x, int *y);
+gboolean anode_ui_x11_set_above (GtkWindow *window, gboolean above);
+gboolean anode_ui_x11_set_max_size (GtkWindow *window, int w, int h);
+gboolean anode_ui_x11_set_urgent (GtkWindow *window, gboolean urgent);
+gboolean anode_ui_x11_get_work_area (GdkDisplay *display, GdkRectangle *area);
+void anode_ui_x11_watch_moves (anode_ui_t *ui);
+
+/* ui-app.c: single instance lock. */
+void anode_ui_app_bind (anode_ui_t *ui, JSCValue *binding);
+
+G_END_DECLS
