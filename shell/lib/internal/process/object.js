@@ -33,7 +33,12 @@ process.versions = Object.freeze({
   webkit: pm.versionJsc,
   uv: pm.versionUv,
   glib: pm.versionGlib,
+  // The Electron release whose main-process API anode follows (the one
+  // built on Node 20.18, like anode's Node level).
+  electron: '33.0.0',
 });
+// Electron's name for the main process.
+process.type = 'browser';
 process.arch = archMap[machine] || machine;
 process.platform = 'linux';
 process.release = Object.freeze({ name: 'node', lts: 'Iron', sourceUrl: '', headersUrl: '' });

@@ -1,0 +1,3 @@
+'use strict';
+// require('anode') is require('electron').
+module.exports = require('electron');

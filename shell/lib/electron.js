@@ -1,0 +1,34 @@
+'use strict';
+// require('electron') (also require('anode')): Electron's main-process API
+// on GTK4 + WebKitGTK. Each part loads on first access, so a script that
+// only asks for `app.getPath` never pays for windows.
+
+const lazy = (id, name) => ({ enumerable: true, configurable: true, get() { return require(id)[name]; } });
+
+Object.defineProperties(module.exports, {
+  app: { enumerable: true, configurable: true, get() { return require('internal/electron/app').getApp(); } },
+  BrowserWindow: {
+    enumerable: true,
+    configurable: true,
+    get() {
+      require('internal/electron/app').getApp();
+      return require('internal/electron/browser_window').BrowserWindow;
+    },
+  },
+  webContents: {
+    enumerable: true,
+    configurable: true,
+    get() {
+      const { WebContents } = require('internal/electron/web_contents');
+      return {
+        getAllWebContents: WebContents.getAllWebContents,
+        getFocusedWebContents: WebContents.getFocusedWebContents,
+        fromId: WebContents.fromId,
+      };
+    },
+  },
+  nativeImage: lazy('internal/electron/native_image', 'nativeImage'),
+  NativeImage: lazy('internal/electron/native_image', 'NativeImage'),
+  protocol: lazy('internal/electron/protocol', 'protocol'),
+  session: lazy('internal/electron/session', 'session'),
+});

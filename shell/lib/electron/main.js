@@ -1,0 +1,3 @@
+'use strict';
+// require('electron/main'): the main-process modules.
+module.exports = require('electron');
