@@ -49,6 +49,8 @@ struct anode_window {
   int min_w, min_h, max_w, max_h;
   int x, y;               /* last known position (logical pixels) */
   gboolean has_position;
+  int reported_x, reported_y; /* last position 'move' was reported for */
+  gboolean reported_position;
   gboolean resizable, always_on_top, destroyed, shown_once, ready_shown;
   gboolean maximized, minimized, fullscreen, focused;
   gboolean devtools_open;

@@ -4,6 +4,7 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/Xatom.h>
 #include <X11/Xutil.h>
+#include <string.h>
 
 #include "ui-private.h"
 
@@ -41,6 +42,26 @@ anode_ui_x11_move (GtkWindow *window, int x, int y)
   return TRUE;
 }
 
+/* The window manager's frame around the client ([left, right, top,
+ * bottom]), zero when there is none. */
+static void
+frame_extents (Display *dpy, Window xid, long extents[4])
+{
+  Atom type;
+  int format;
+  unsigned long n = 0, after;
+  unsigned char *data = NULL;
+  extents[0] = extents[1] = extents[2] = extents[3] = 0;
+  if (XGetWindowProperty (dpy, xid, XInternAtom (dpy, "_NET_FRAME_EXTENTS", False), 0, 4,
+                          False, XA_CARDINAL, &type, &format, &n, &after, &data) == Success &&
+      data != NULL && n == 4 && format == 32)
+    memcpy (extents, data, sizeof (long) * 4);
+  if (data != NULL)
+    XFree (data);
+}
+
+/* The frame's top-left corner (what Electron reports and what a move
+ * places), from the client's position and the frame extents. */
 gboolean
 anode_ui_x11_get_position (GtkWindow *window, int *x, int *y)
 {
@@ -48,7 +69,13 @@ anode_ui_x11_get_position (GtkWindow *window, int *x, int *y)
   Window xid, child;
   if (!gtk_widget_get_mapped (GTK_WIDGET (window)) || !x11_ids (window, &dpy, &xid))
     return FALSE;
-  return XTranslateCoordinates (dpy, xid, DefaultRootWindow (dpy), 0, 0, x, y, &child);
+  if (!XTranslateCoordinates (dpy, xid, DefaultRootWindow (dpy), 0, 0, x, y, &child))
+    return FALSE;
+  long ext[4];
+  frame_extents (dpy, xid, ext);
+  *x -= (int) ext[0];
+  *y -= (int) ext[2];
+  return TRUE;
 }
 
 gboolean
@@ -150,12 +177,13 @@ xevent_cb (GdkX11Display *display, gpointer xevent, anode_ui_t *ui)
     if (w->destroyed || !x11_ids (w->window, &dpy, &xid) || xid != ev->xconfigure.window)
       continue;
     int x, y;
-    if (anode_ui_x11_get_position (w->window, &x, &y) && (x != w->x || y != w->y)) {
-      gboolean known = w->has_position || w->shown_once;
-      w->x = x;
-      w->y = y;
-      w->shown_once = TRUE;
-      if (known)
+    if (anode_ui_x11_get_position (w->window, &x, &y) &&
+        (!w->reported_position || x != w->reported_x || y != w->reported_y)) {
+      gboolean first = !w->reported_position;
+      w->x = w->reported_x = x;
+      w->y = w->reported_y = y;
+      w->reported_position = TRUE;
+      if (!first)
         anode_ui_emit (w, "move", NULL, NULL);
     }
     break;

@@ -109,6 +109,7 @@ class BrowserWindow extends EventEmitter {
   #menuBarVisible = true;
   #flags;
   #parent = null;
+  #early = [];
 
   constructor(options, internal) {
     super();
@@ -133,11 +134,22 @@ class BrowserWindow extends EventEmitter {
     app.emit('browser-window-created', native.makeEvent(), this);
     app.emit('web-contents-created', native.makeEvent(), this.webContents);
     if (opts.show !== false && !(internal && internal.deferShow)) native.ui().show(this.#id, true);
+    const early = this.#early;
+    this.#early = null;
+    if (early.length > 0) process.nextTick(() => { for (const name of early) this._nativeEvent(name); });
   }
 
   get id() { return this.#id; }
 
   _nativeEvent(name, a, b) {
+    // Events GTK sends while the constructor runs ('show' on mapping) reach
+    // listeners attached right after it, as in Electron.
+    if (this.#early !== null) {
+      if (name === 'show' || name === 'focus' || name === 'move' || name === 'resize') {
+        this.#early.push(name);
+        return false;
+      }
+    }
     switch (name) {
       case 'close': {
         const event = native.makeEvent();

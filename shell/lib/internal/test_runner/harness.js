@@ -107,7 +107,22 @@ function finalize() {
 
 function startTopLevel(test) {
   // Like Node, top-level tests start after the code that declared them.
-  return Promise.resolve().then(() => test.start());
+  return Promise.resolve().then(() => test.start()).then(afterAllFinished);
+}
+
+// Node 20 runs the root after() hooks once every known test has finished,
+// not at 'beforeExit': a hook that closes a server (or quits an app) is what
+// lets the loop end.
+function afterAllFinished() {
+  const harness = root.harness;
+  if (harness.afterHooksStarted || root.hooks.after.length === 0) return;
+  if (!root.subtests.every((t) => t.finished)) return;
+  harness.afterHooksStarted = true;
+  return root.runHooks(root.hooks.after, root.hookArgs(root)).catch((err) => {
+    root.failure = null;
+    root.fail(Test.toFailure(err, 'hookFailed'));
+    harness.reporter.diagnostic(0, String(err && err.message ? err.message : err));
+  });
 }
 
 function runInParent(Factory) {
