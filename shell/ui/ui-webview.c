@@ -119,7 +119,9 @@ load_failed_cb (WebKitWebView *view, WebKitLoadEvent event, const char *uri,
   anode_set_string (info, "errorDescription", error->message);
   anode_set_string (info, "validatedURL", uri);
   anode_ui_emit (w, "did-fail-load", info, NULL);
-  return FALSE;
+  /* No WebKit error page: like Electron, the page stays blank and the app
+   * decides (the error page would also be a load of its own). */
+  return TRUE;
 }
 
 static void
@@ -527,6 +529,12 @@ found_cb (WebKitFindController *fc, guint count, anode_window_t *w)
 {
   g_autoptr (JSCValue) r = jsc_value_new_object (w->ui->rt->ctx, NULL, NULL);
   int ordinal = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fc), "anode-ordinal"));
+  /* WebKit counts all matches only for a new search; a step to the next
+   * one reports 1, so the first count stands for the whole search. */
+  if (g_object_get_data (G_OBJECT (fc), "anode-stepping"))
+    count = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fc), "anode-count"));
+  else
+    g_object_set_data (G_OBJECT (fc), "anode-count", GUINT_TO_POINTER (count));
   anode_set_int (r, "requestId", w->find_request);
   anode_set_int (r, "matches", count);
   anode_set_int (r, "activeMatchOrdinal", count ? ((ordinal % (int) count) + (int) count) % (int) count + 1 : 0);
@@ -562,17 +570,20 @@ find_cb (double id, const char *text, gboolean forward, gboolean find_next,
   if (!forward)
     flags |= WEBKIT_FIND_OPTIONS_BACKWARDS;
   int ordinal = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (fc), "anode-ordinal"));
-  const char *current = webkit_find_controller_get_search_text (fc);
+  const char *current = g_object_get_data (G_OBJECT (fc), "anode-text");
   w->find_request++;
   if (find_next && g_strcmp0 (current, text) == 0) {
     ordinal += forward ? 1 : -1;
     g_object_set_data (G_OBJECT (fc), "anode-ordinal", GINT_TO_POINTER (ordinal));
+    g_object_set_data (G_OBJECT (fc), "anode-stepping", GINT_TO_POINTER (1));
     if (forward)
       webkit_find_controller_search_next (fc);
     else
       webkit_find_controller_search_previous (fc);
   } else {
     g_object_set_data (G_OBJECT (fc), "anode-ordinal", GINT_TO_POINTER (forward ? 0 : -1));
+    g_object_set_data_full (G_OBJECT (fc), "anode-text", g_strdup (text), g_free);
+    g_object_set_data (G_OBJECT (fc), "anode-stepping", NULL);
     webkit_find_controller_search (fc, text, flags, G_MAXUINT);
   }
   return w->find_request;

@@ -4,20 +4,11 @@
 const { test, after } = require('node:test');
 const assert = require('node:assert');
 const { app, BrowserWindow } = require('electron');
+const { once, until } = require('./helpers');
 
 after(() => app.exit(0));
 // With a listener, closing the last window does not quit the app.
 app.on('window-all-closed', () => {});
-
-const once = (emitter, name) => new Promise((resolve) => emitter.once(name, (...args) => resolve(args)));
-const until = async (fn, what, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (await fn()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-};
 
 test('windows need app ready, then open with the size asked for', async () => {
   assert.throws(() => new BrowserWindow({ show: false }), /before app is ready/);

@@ -285,7 +285,7 @@ class Test {
     } else {
       this.hooks[name].push(hook);
     }
-    if (name === 'before' && this.startTime !== null && !(this instanceof Suite)) {
+    if (name === 'before' && this.parent !== null && this.startTime !== null && !(this instanceof Suite)) {
       // The test is already running: a late `before` runs right away.
       this.hooks.before.pop();
       this.runHooks([hook], this.hookArgs(this)).catch((err) => {

@@ -1,0 +1,2 @@
+window.fixtureLoaded = true;
+console.warn('fixture says hi', 42);
