@@ -8,8 +8,8 @@ APT_PACKAGES := meson ninja-build pkg-config gcc python3 \
 	libglib2.0-dev libjavascriptcoregtk-6.0-dev libuv1-dev \
 	libgtk-4-dev libwebkitgtk-6.0-dev libssl-dev zlib1g-dev libbrotli-dev \
 	libhttp-parser-dev wrk \
-	xvfb xauth dbus hyperfine time bc
-DEFAULT_APP := apps/http-hello
+	xvfb xauth dbus openbox x11-utils hyperfine time bc
+DEFAULT_APP := apps/hello
 
 .PHONY: all deps build run test bench asan clean
 

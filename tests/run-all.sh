@@ -57,6 +57,21 @@ run_js_suite() {
 section "JS tests (anode --test tests/js)"
 run_js_suite js tests/js
 
+section "Windows (tests/integration, Xvfb + openbox)"
+tests/integration/run.sh "$ANODE" "$BUILD"
+grep -E '^(not ok|# (tests|pass|fail|skipped|todo))' "$BUILD/shell.tap" || true
+p=$(sed -n 's/^# pass \([0-9]*\)$/\1/p' "$BUILD/shell.tap" | tail -1)
+f=$(sed -n 's/^# fail \([0-9]*\)$/\1/p' "$BUILD/shell.tap" | tail -1)
+if [ -z "$p" ]; then echo "integration: no TAP summary; see $BUILD/shell.tap"; tail -20 "$BUILD/shell.tap"; p=0; f=$(( ${f:-0} + 1 )); fi
+add "$p" "${f:-0}"
+grep -E '^(not ok|apps:)' "$BUILD/apps.log" || true
+line=$(grep -E '^apps: [0-9]+ passed, [0-9]+ failed$' "$BUILD/apps.log")
+if [ -n "$line" ]; then
+  add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  echo "apps.sh produced no summary; see $BUILD/apps.log"; tail -20 "$BUILD/apps.log"; add 0 1
+fi
+
 section "npm compatibility (tests/compat)"
 # npm ci only when the lockfile changed since the last install.
 lock_hash=$(sha256sum tests/compat/package-lock.json | cut -d' ' -f1)

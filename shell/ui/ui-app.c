@@ -67,7 +67,7 @@ request_lock_cb (const char *name, JSCValue *argv_v, const char *cwd,
   }
   g_ptr_array_add (argv, NULL);
   g_action_group_activate_action (G_ACTION_GROUP (app), "second-instance",
-    g_variant_new ("(^ass)", (char **) argv->pdata, cwd, data));
+    g_variant_new ("(^asss)", (char **) argv->pdata, cwd, data));
   GDBusConnection *bus = g_application_get_dbus_connection (app);
   if (bus != NULL)
     g_dbus_connection_flush_sync (bus, NULL, NULL);

@@ -192,6 +192,7 @@ resize_cb (JSCValue *w_v, JSCValue *h_v, JSCValue *data, double nw_d, double nh_
                             : g_strcmp0 (quality, "better") == 0 ? CAIRO_FILTER_BEST
                             : g_strcmp0 (quality, "best") == 0 ? CAIRO_FILTER_BEST
                             : CAIRO_FILTER_BILINEAR);
+  cairo_pattern_set_extend (cairo_get_source (cr), CAIRO_EXTEND_PAD);
   cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_paint (cr);
   cairo_destroy (cr);

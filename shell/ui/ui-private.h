@@ -54,6 +54,7 @@ struct anode_window {
   gboolean resizable, always_on_top, destroyed, shown_once, ready_shown;
   gboolean maximized, minimized, fullscreen, focused;
   gboolean devtools_open;
+  gboolean load_failed;    /* the current load failed (skip its FINISHED) */
   guint find_request;
   int width, height;      /* last size reported to JS */
 };

@@ -208,6 +208,9 @@ respond_file (WebKitURISchemeRequest *req, const char *path, gboolean head_only)
                                                                   head_only ? 0 : length);
   webkit_uri_scheme_response_set_status (resp, status, status == 206 ? "Partial Content" : "OK");
   webkit_uri_scheme_response_set_content_type (resp, mime);
+  soup_message_headers_replace (headers, "Content-Type", mime);
+  g_autofree char *len_s = g_strdup_printf ("%" G_GOFFSET_FORMAT, length);
+  soup_message_headers_replace (headers, "Content-Length", len_s);
   webkit_uri_scheme_response_set_http_headers (resp, headers);
   webkit_uri_scheme_request_finish_with_response (req, resp);
   g_object_unref (resp);

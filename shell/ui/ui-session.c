@@ -148,14 +148,19 @@ cookie_delete_done_cb (GObject *source, GAsyncResult *res, gpointer data)
   anode_ui_pending_finish (data, error ? error->message : NULL, NULL);
 }
 
-/* cookiesRemove(partition, {name, domain, path}, cb). */
+/* cookiesRemove(partition, cookie as cookiesGet gave it, cb). */
 static void
 cookies_remove_cb (const char *partition, JSCValue *d, JSCValue *cb, anode_ui_t *ui)
 {
   g_autofree char *name = prop_string (d, "name");
   g_autofree char *domain = prop_string (d, "domain");
   g_autofree char *path = prop_string (d, "path");
-  SoupCookie *c = soup_cookie_new (name, "", domain ? domain : "", path ? path : "/", -1);
+  g_autofree char *value = prop_string (d, "value");
+  /* WebKit deletes the cookie that matches this one exactly. */
+  SoupCookie *c = soup_cookie_new (name, value ? value : "", domain ? domain : "",
+                                   path ? path : "/", -1);
+  soup_cookie_set_secure (c, prop_bool (d, "secure"));
+  soup_cookie_set_http_only (c, prop_bool (d, "httpOnly"));
   WebKitCookieManager *cm = webkit_network_session_get_cookie_manager (anode_ui_session (ui, partition));
   webkit_cookie_manager_delete_cookie (cm, c, NULL, cookie_delete_done_cb, anode_ui_pending_new (ui, cb));
   soup_cookie_free (c);

@@ -90,6 +90,7 @@ load_changed_cb (WebKitWebView *view, WebKitLoadEvent event, anode_window_t *w)
   g_autoptr (JSCValue) uri = str (w, webkit_web_view_get_uri (view));
   switch (event) {
   case WEBKIT_LOAD_STARTED:
+    w->load_failed = FALSE;
     anode_ui_emit (w, "did-start-loading", NULL, NULL);
     break;
   case WEBKIT_LOAD_COMMITTED:
@@ -97,6 +98,9 @@ load_changed_cb (WebKitWebView *view, WebKitLoadEvent event, anode_window_t *w)
     anode_ui_emit (w, "did-navigate", uri, NULL);
     break;
   case WEBKIT_LOAD_FINISHED:
+    /* WebKit ends a failed load with FINISHED too; did-fail-load said it. */
+    if (w->load_failed)
+      break;
     anode_ui_trace (w->ui, "load finished");
     anode_ui_emit (w, "load-finished", uri, NULL);
     break;
@@ -114,6 +118,7 @@ load_failed_cb (WebKitWebView *view, WebKitLoadEvent event, const char *uri,
                        WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
     return FALSE;
   JSCContext *ctx = w->ui->rt->ctx;
+  w->load_failed = TRUE;
   g_autoptr (JSCValue) info = jsc_value_new_object (ctx, NULL, NULL);
   anode_set_int (info, "errorCode", net_error_code (error));
   anode_set_string (info, "errorDescription", error->message);

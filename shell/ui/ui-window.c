@@ -118,13 +118,13 @@ surface_state_cb (GObject *obj, GParamSpec *pspec, anode_window_t *w)
 static void
 layout_cb (GdkSurface *surface, int width, int height, anode_window_t *w)
 {
+  /* Starts from the size asked for, so a change made before the first
+   * layout still counts as a resize. */
   if (width == w->width && height == w->height)
     return;
-  gboolean first = w->width == 0;
   w->width = width;
   w->height = height;
-  if (!first)
-    emit_bool (w, "resize");
+  emit_bool (w, "resize");
 }
 
 static void
@@ -235,8 +235,9 @@ create_window_cb (double id, JSCValue *o, anode_ui_t *ui)
   w->view = g_object_ref_sink (anode_ui_webview_new (w, prefs, related ? related->view : NULL));
   gtk_window_set_child (w->window, GTK_WIDGET (w->view));
 
-  gtk_window_set_default_size (w->window, opt_int (o, "width", 800),
-                               opt_int (o, "height", 600));
+  w->width = opt_int (o, "width", 800);
+  w->height = opt_int (o, "height", 600);
+  gtk_window_set_default_size (w->window, w->width, w->height);
   w->min_w = opt_int (o, "minWidth", 0);
   w->min_h = opt_int (o, "minHeight", 0);
   w->max_w = opt_int (o, "maxWidth", 0);

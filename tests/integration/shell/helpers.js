@@ -1,7 +1,20 @@
 // Shared by the window-level tests: waiting for events and conditions.
 const assert = require('node:assert');
 
-const once = (emitter, name) => new Promise((resolve) => emitter.once(name, (...args) => resolve(args)));
+// Resolves with the event's arguments; fails the test instead of hanging.
+function once(emitter, name, ms = 10000) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      emitter.removeListener(name, listener);
+      reject(new Error(`timed out waiting for '${name}'`));
+    }, ms);
+    function listener(...args) {
+      clearTimeout(timer);
+      resolve(args);
+    }
+    emitter.once(name, listener);
+  });
+}
 
 async function until(fn, what, ms = 5000) {
   const end = Date.now() + ms;
