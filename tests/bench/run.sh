@@ -115,3 +115,21 @@ if command -v wrk > /dev/null && command -v curl > /dev/null; then
 else
   echo "== http hello world: skipped (wrk or curl missing; make deps installs wrk)"
 fi
+
+# Issue "desktop shell": apps/hello's first painted frame against the least a
+# C program needs (../shared/bench/webkit-baseline.c), both timed from spawn;
+# total PSS of both process trees; a second window's first frame.
+BASELINE_SRC="$PWD/../shared/bench/webkit-baseline.c"
+if [ -f "$BASELINE_SRC" ] && command -v xvfb-run > /dev/null; then
+  cc -O2 -o "$out/webkit-baseline" "$BASELINE_SRC" $(pkg-config --cflags --libs gtk4 webkitgtk-6.0)
+  echo "== desktop shell: process spawn -> first painted frame (10 runs each, Xvfb, software rendering)"
+  export WEBKIT_DISABLE_COMPOSITING_MODE=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1
+  xvfb-run -a -s "-screen 0 1280x1024x24" python3 tests/bench/ui-startup.py "$ANODE" "$out/webkit-baseline" 10
+  echo "== desktop shell: total PSS of every process (WebKit's helpers included), 8 s after start"
+  pss() { xvfb-run -a -s "-screen 0 1280x1024x24" env BASELINE_STAY=1 ../shared/bench/pss-tree.sh 8 "$@" | sed -n 's/^total_pss_kb //p'; }
+  b=$(pss "$out/webkit-baseline"); a=$(pss "$ANODE" apps/hello)
+  printf '  baseline %8d KB   anode %8d KB   difference %+.1f MB (target <= +15 MB)\n' "$b" "$a" "$(echo "($a - $b) / 1024" | bc -l)"
+  unset WEBKIT_DISABLE_COMPOSITING_MODE GSK_RENDERER GTK_A11Y NO_AT_BRIDGE
+else
+  echo "== desktop shell: skipped (../shared/bench/webkit-baseline.c or xvfb-run missing)"
+fi

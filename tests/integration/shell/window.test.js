@@ -37,12 +37,13 @@ test('setBounds, setSize and setPosition move and resize, with events', async ()
   const win = new BrowserWindow({ width: 300, height: 200, x: 10, y: 10 });
   await once(win, 'show');
   await until(() => win.getPosition()[0] > 0 || win.getPosition()[1] > 0, 'a position');
+  // Let the window manager finish placing the new window first.
+  await win.loadURL('data:text/html,<body>size</body>');
   const resized = once(win, 'resize');
   win.setSize(500, 350);
   await resized;
   await until(() => win.getSize()[0] === 500, 'the new size');
   assert.deepStrictEqual(win.getSize(), [500, 350]);
-  await win.loadURL('data:text/html,<body>size</body>');
   await until(async () => await win.webContents.executeJavaScript('innerWidth') === 500, 'the page width');
   const moved = once(win, 'move');
   win.setPosition(200, 150);
