@@ -118,8 +118,6 @@ surface_state_cb (GObject *obj, GParamSpec *pspec, anode_window_t *w)
 static void
 layout_cb (GdkSurface *surface, int width, int height, anode_window_t *w)
 {
-  if (g_getenv ("ANODE_DEBUG_LAYOUT"))
-    g_printerr ("layout %d %dx%d (had %dx%d)\n", w->id, width, height, w->width, w->height);
   /* Starts from the size asked for, so a change made before the first
    * layout still counts as a resize. */
   if (width == w->width && height == w->height)
