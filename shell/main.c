@@ -134,6 +134,9 @@ main (int argc, char **argv)
     return status;
 
   anode_runtime_t *rt = anode_runtime_new (argc, argv);
+  /* A desktop app: load GTK and WebKit on a thread while JS boots. */
+  if (g_str_equal (o.mode, "script") && anode_ui_entry_wants_ui (o.script))
+    anode_ui_prefetch (rt);
   g_autoptr (JSCValue) opts = jsc_value_new_object (rt->ctx, NULL, NULL);
   anode_set_string (opts, "mode", o.mode);
   if (o.script)

@@ -74,6 +74,45 @@ anode_ui_prefetch (anode_runtime_t *rt)
     rt->ui_prefetch = g_thread_new ("anode-ui-prefetch", prefetch_thread, NULL);
 }
 
+/* The file `anode ENTRY` will run: ENTRY itself, or for an app folder its
+ * package.json "main" (default index.js). Caller frees. */
+static char *
+entry_file (const char *entry)
+{
+  if (!g_file_test (entry, G_FILE_TEST_IS_DIR))
+    return g_strdup (entry);
+  g_autofree char *pkg_path = g_build_filename (entry, "package.json", NULL);
+  g_autofree char *pkg = NULL;
+  g_autofree char *main = NULL;
+  if (g_file_get_contents (pkg_path, &pkg, NULL, NULL)) {
+    g_autoptr (GRegex) re = g_regex_new ("\"main\"\\s*:\\s*\"([^\"]+)\"", 0, 0, NULL);
+    g_autoptr (GMatchInfo) m = NULL;
+    if (g_regex_match (re, pkg, 0, &m))
+      main = g_match_info_fetch (m, 1);
+  }
+  char *file = g_build_filename (entry, main ? main : "index.js", NULL);
+  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR)) {
+    char *with_ext = g_strconcat (file, ".js", NULL);
+    g_free (file);
+    file = with_ext;
+  }
+  return file;
+}
+
+gboolean
+anode_ui_entry_wants_ui (const char *entry)
+{
+  g_autofree char *file = entry ? entry_file (entry) : NULL;
+  g_autofree char *source = NULL;
+  gsize len = 0;
+  if (file == NULL || !g_file_get_contents (file, &source, &len, NULL))
+    return FALSE;
+  g_autoptr (GRegex) re = g_regex_new (
+    "(?:require\\s*\\(|from\\s*|import\\s*\\()\\s*['\"](?:electron|anode)(?:/main)?['\"]",
+    G_REGEX_RAW, 0, NULL);
+  return g_regex_match_full (re, source, (gssize) MIN (len, 1 << 20), 0, 0, NULL, NULL);
+}
+
 JSCValue *
 anode_binding_ui_init (anode_runtime_t *rt)
 {

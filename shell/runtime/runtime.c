@@ -102,8 +102,6 @@ anode_runtime_new (int argc, char **argv)
   anode_set_method (rt_binding, "setEntryPoints",
                     G_CALLBACK (set_entry_points_cb), rt, G_TYPE_NONE, 2,
                     JSC_TYPE_VALUE, JSC_TYPE_VALUE);
-  anode_set_method (rt_binding, "prefetchUi", G_CALLBACK (anode_ui_prefetch), rt,
-                    G_TYPE_NONE, 0);
   anode_set_method (rt_binding, "setUnhandledRejectionCallback",
                     G_CALLBACK (set_unhandled_rejection_cb), rt,
                     G_TYPE_BOOLEAN, 1, JSC_TYPE_VALUE);

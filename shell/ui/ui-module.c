@@ -149,6 +149,7 @@ start_cb (JSCValue *emit, anode_ui_t *ui)
   g_set_object (&ui->emit, emit);
   ui->web_context = g_object_ref (webkit_web_context_get_default ());
   anode_ui_scheme_init (ui);
+  anode_ui_webview_prewarm (ui);
   if (uv_async_init (&ui->rt->loop, &ui->keepalive, keepalive_cb) == 0)
     ui->keepalive_open = TRUE;
   anode_ui_x11_watch_moves (ui);
@@ -199,6 +200,8 @@ ui_free (gpointer data)
   g_clear_object (&ui->unique_app);
   g_clear_object (&ui->emit);
   g_clear_object (&ui->scheme_handler);
+  g_clear_object (&ui->spare);
+  g_clear_object (&ui->spare_ucm);
   g_clear_object (&ui->web_context);
   g_free (ui->app_root);
   g_free (ui);

@@ -32,6 +32,9 @@ struct anode_ui {
   GHashTable *scheme_reqs; /* request id -> WebKitURISchemeRequest */
   guint next_scheme_req;
   char *app_root;          /* what app:// serves, realpath */
+  WebKitWebView *spare;    /* a view whose web process is starting, for the
+                            * first window (owned) */
+  WebKitUserContentManager *spare_ucm;
   GApplication *unique_app; /* single-instance lock holder */
   gboolean trace;          /* ANODE_TRACE_STARTUP */
 };
@@ -96,6 +99,8 @@ void anode_ui_window_free (anode_window_t *w);
 WebKitWebView *anode_ui_webview_new (anode_window_t *w, JSCValue *options,
                                      WebKitWebView *related);
 void anode_ui_webview_bind (anode_ui_t *ui, JSCValue *binding);
+/* Starts a web process ahead of the first window (ui->spare). */
+void anode_ui_webview_prewarm (anode_ui_t *ui);
 
 /* ui-scheme.c: app:// and protocol.handle schemes. */
 void anode_ui_scheme_init (anode_ui_t *ui);

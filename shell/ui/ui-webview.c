@@ -91,6 +91,7 @@ load_changed_cb (WebKitWebView *view, WebKitLoadEvent event, anode_window_t *w)
   switch (event) {
   case WEBKIT_LOAD_STARTED:
     w->load_failed = FALSE;
+    anode_ui_trace (w->ui, "load started");
     anode_ui_emit (w, "did-start-loading", NULL, NULL);
     break;
   case WEBKIT_LOAD_COMMITTED:
@@ -248,22 +249,74 @@ settings_from (JSCValue *prefs)
   return s;
 }
 
+/* A view of the same network session already on screen: a new window's
+ * view shares its web process (WebKit's related views), so a second window
+ * needs no process start-up and no second copy of a renderer's memory. */
+static WebKitWebView *
+view_sharing_session (anode_ui_t *ui, WebKitNetworkSession *session, anode_window_t *self)
+{
+  GHashTableIter it;
+  anode_window_t *other;
+  g_hash_table_iter_init (&it, ui->windows);
+  while (g_hash_table_iter_next (&it, NULL, (gpointer *) &other))
+    if (other != self && !other->destroyed && other->view != NULL &&
+        webkit_web_view_get_network_session (other->view) == session)
+      return other->view;
+  return NULL;
+}
+
+static void
+spare_ready_cb (GObject *source, GAsyncResult *res, gpointer data)
+{
+  g_autoptr (JSCValue) v = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (source),
+                                                                      res, NULL);
+}
+
+void
+anode_ui_webview_prewarm (anode_ui_t *ui)
+{
+  if (ui->spare != NULL)
+    return;
+  ui->spare_ucm = webkit_user_content_manager_new ();
+  ui->spare = g_object_ref_sink (g_object_new (WEBKIT_TYPE_WEB_VIEW,
+    "web-context", ui->web_context, "network-session", anode_ui_session (ui, ""),
+    "user-content-manager", ui->spare_ucm, NULL));
+  /* Running a script makes WebKit start the view's web process now, while
+   * the main script runs; a load would add a history entry. */
+  webkit_web_view_evaluate_javascript (ui->spare, "0", -1, NULL, NULL, NULL,
+                                       spare_ready_cb, NULL);
+  anode_ui_trace (ui, "web process prewarming");
+}
+
 WebKitWebView *
 anode_ui_webview_new (anode_window_t *w, JSCValue *prefs, WebKitWebView *related)
 {
   anode_ui_t *ui = w->ui;
   g_autoptr (WebKitSettings) settings = settings_from (prefs);
-  w->ucm = webkit_user_content_manager_new ();
-  WebKitWebView *view;
-  if (related != NULL) {
-    view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "related-view", related,
-                         "settings", settings, "user-content-manager", w->ucm, NULL);
-  } else {
+  WebKitWebView *view = NULL;
+  if (related == NULL) {
     g_autoptr (JSCValue) part_v = opt (prefs, "partition");
     g_autofree char *partition = part_v && jsc_value_is_string (part_v)
       ? jsc_value_to_string (part_v) : NULL;
-    view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "web-context", ui->web_context,
-                         "network-session", anode_ui_session (ui, partition),
+    WebKitNetworkSession *session = anode_ui_session (ui, partition);
+    related = view_sharing_session (ui, session, w);
+    if (related == NULL && ui->spare != NULL &&
+        webkit_web_view_get_network_session (ui->spare) == session) {
+      view = g_steal_pointer (&ui->spare);
+      w->ucm = g_steal_pointer (&ui->spare_ucm);
+      webkit_web_view_set_settings (view, settings);
+      /* Our reference becomes the floating one the caller sinks. */
+      g_object_force_floating (G_OBJECT (view));
+    } else if (related == NULL) {
+      w->ucm = webkit_user_content_manager_new ();
+      view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "web-context", ui->web_context,
+                           "network-session", session, "settings", settings,
+                           "user-content-manager", w->ucm, NULL);
+    }
+  }
+  if (view == NULL) {
+    w->ucm = webkit_user_content_manager_new ();
+    view = g_object_new (WEBKIT_TYPE_WEB_VIEW, "related-view", related,
                          "settings", settings, "user-content-manager", w->ucm, NULL);
   }
   webkit_user_content_manager_register_script_message_handler (w->ucm, "anodeInternal", NULL);

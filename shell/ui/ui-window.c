@@ -154,6 +154,7 @@ static void
 realize_cb (GtkWidget *widget, anode_window_t *w)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
+  anode_ui_trace (w->ui, "window realized");
   g_signal_connect (surface, "layout", G_CALLBACK (layout_cb), w);
   g_signal_connect (surface, "notify::state", G_CALLBACK (surface_state_cb), w);
   apply_size_limits (w);
@@ -171,6 +172,7 @@ map_cb (GtkWidget *widget, anode_window_t *w)
     anode_ui_x11_move (w->window, w->x, w->y);
   if (w->always_on_top)
     anode_ui_x11_set_above (w->window, TRUE);
+  anode_ui_trace (w->ui, "window mapped");
   emit_bool (w, "show");
 }
 

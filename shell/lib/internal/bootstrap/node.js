@@ -166,14 +166,6 @@ function evalCode(code, filename, print) {
   }
 }
 
-// A main script that requires electron will open windows: the GTK/WebKit
-// module then loads on a thread while the script itself starts.
-function mentionsElectron(fsb, file) {
-  if (!file.endsWith('.js') && !file.endsWith('.cjs') && !file.endsWith('.mjs')) return false;
-  const source = fsb.readFileUtf8(file, {});
-  return typeof source === 'string' && /(?:require\(|from\s*|import\()\s*['"](?:electron|anode)(?:\/main)?['"]/.test(source);
-}
-
 function runScript(script) {
   const path = require('path');
   const Module = require('internal/modules/cjs/loader');
@@ -190,7 +182,6 @@ function runScript(script) {
     throw err;
   }
   process.argv[1] = file;
-  if (mentionsElectron(fsb, file)) internalBinding('runtime').prefetchUi();
   Module.runMain(file);
 }
 
