@@ -145,6 +145,9 @@ double anode_runtime_callback_scalar (anode_runtime_t *rt, JSCValue *fn,
  * JSCContext. */
 void anode_jsc_init_main_thread (void);
 
+/* A full garbage collection now (jsc-private.c). */
+void anode_jsc_collect (JSCContext *ctx);
+
 /* JSC heap figures for process.memoryUsage() (jsc-private.c). */
 void anode_jsc_heap_stats (JSCContext *ctx, double *heap_size,
                            double *heap_capacity, double *extra_memory);

@@ -119,6 +119,11 @@ anode_binding_ui_init (anode_runtime_t *rt)
   g_autoptr (GError) error = NULL;
   ui_init_fn init = NULL;
 
+  gboolean trace = g_getenv ("ANODE_TRACE_STARTUP") != NULL;
+  if (trace)
+    g_printerr ("anode-trace %8.1f ms  ui module wanted%s\n",
+                (double) (uv_hrtime () - rt->start_time_ns) / 1e6,
+                rt->ui_prefetch ? " (prefetching)" : "");
   if (rt->ui_prefetch != NULL)
     g_thread_join (g_steal_pointer (&rt->ui_prefetch));
   GModule *module = open_module (&error);

@@ -109,3 +109,11 @@ anode_jsc_init_main_thread (void)
 {
   _ZN3WTF20initializeMainThreadEv ();
 }
+
+extern void JSGarbageCollect (JSContextRef ctx);
+
+void
+anode_jsc_collect (JSCContext *ctx)
+{
+  JSGarbageCollect (anode_jsc_context_get_js_context (ctx));
+}

@@ -37,6 +37,7 @@ struct anode_ui {
   WebKitUserContentManager *spare_ucm;
   GApplication *unique_app; /* single-instance lock holder */
   gboolean trace;          /* ANODE_TRACE_STARTUP */
+  gboolean settled;        /* start-up garbage collected */
 };
 
 struct anode_window {

@@ -1,6 +1,7 @@
 /* webContents' native half: the WebKitWebView of a window, its settings,
  * load and navigation events, and the page operations JS asks for. */
 #include <libsoup/soup.h>
+#include <malloc.h>
 #include <math.h>
 
 #include "ui-private.h"
@@ -203,6 +204,15 @@ web_process_terminated_cb (WebKitWebView *view,
   anode_ui_emit (w, "render-process-gone", r, NULL);
 }
 
+static gboolean
+settle_cb (gpointer data)
+{
+  anode_ui_t *ui = data;
+  anode_jsc_collect (ui->rt->ctx);
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 internal_message_cb (WebKitUserContentManager *ucm, JSCValue *msg,
                      anode_window_t *w)
@@ -213,6 +223,12 @@ internal_message_cb (WebKitUserContentManager *ucm, JSCValue *msg,
   g_autofree char *kind = jsc_value_to_string (kind_v);
   if (g_str_equal (kind, "frame")) {
     anode_ui_trace (w->ui, "first frame");
+    if (!w->ui->settled) {
+      /* Start-up garbage (module sources, option objects) goes once the
+       * first window shows, when nobody waits on us. */
+      w->ui->settled = TRUE;
+      g_timeout_add_seconds (1, settle_cb, w->ui);
+    }
     anode_ui_emit (w, "first-frame", NULL, NULL);
   } else if (g_str_equal (kind, "dom-ready")) {
     anode_ui_emit (w, "dom-ready", NULL, NULL);
