@@ -53,6 +53,12 @@ check "a headless script does not load GTK or WebKit" 'grep -qx "no ui" "$tmp/he
 check "requiring electron loads the UI layer" 'grep -qx "ui loaded" "$tmp/ui.out"'
 rm -f "$tmp"/*
 
+# HiDPI through GTK's scaling: logical geometry, device pixels for the page.
+GDK_SCALE=2 timeout 30 "$ANODE" "$FIX/hidpi" > "$tmp/hidpi.out" 2> "$tmp/hidpi.err"
+check "GDK_SCALE=2: logical bounds, devicePixelRatio 2, capture in device pixels" \
+  'grep -qx "bounds 400x300 page 400 dpr 2 capture 800" "$tmp/hidpi.out"'
+rm -f "$tmp"/*
+
 # No display: a clear error, exit 1.
 env -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$ANODE" "$FIX/lazy/with-ui.js" > "$tmp/nodisp.out" 2> "$tmp/nodisp.err"
 rc=$?

@@ -194,6 +194,17 @@ test('reload, stop and DevTools', async () => {
   await until(() => !wc.isDevToolsOpened(), 'the inspector to close');
 });
 
+test('print: silently to a PDF through GTK printing', async () => {
+  await win.loadFile('site/index.html');
+  const out = path.join(require('node:os').tmpdir(), `anode-print-${process.pid}.pdf`);
+  const [ok, reason] = await new Promise((resolve) => {
+    win.webContents.print({ silent: true, deviceName: 'Print to File', outputFile: out }, (...args) => resolve(args));
+  });
+  assert.strictEqual(ok, true, reason);
+  assert.strictEqual(require('node:fs').readFileSync(out).subarray(0, 5).toString(), '%PDF-');
+  require('node:fs').unlinkSync(out);
+});
+
 test('loadURL rejects bad URLs; a closed window rejects calls', async () => {
   await assert.rejects(win.loadURL('not a url'), { code: 'ERR_INVALID_URL' });
   const w2 = new BrowserWindow({ show: false });
