@@ -393,6 +393,8 @@ nav_cb (double id, const char *op, anode_ui_t *ui)
     webkit_web_inspector_show (webkit_web_view_get_inspector (w->view));
   else if (g_str_equal (op, "closeDevTools"))
     webkit_web_inspector_close (webkit_web_view_get_inspector (w->view));
+  else if (g_str_equal (op, "terminate"))
+    webkit_web_view_terminate_web_process (w->view);
   else if (g_str_equal (op, "stopFindInPage"))
     webkit_find_controller_search_finish (webkit_web_view_get_find_controller (w->view));
 }

@@ -205,6 +205,16 @@ test('print: silently to a PDF through GTK printing', async () => {
   require('node:fs').unlinkSync(out);
 });
 
+test('render-process-gone when the renderer is killed', async () => {
+  const w2 = new BrowserWindow({ show: false, webPreferences: { partition: 'crash-test' } });
+  await w2.loadFile('site/index.html');
+  const gone = once(w2.webContents, 'render-process-gone');
+  w2.webContents.forcefullyCrashRenderer();
+  const [, details] = await gone;
+  assert.strictEqual(details.reason, 'killed');
+  w2.destroy();
+});
+
 test('loadURL rejects bad URLs; a closed window rejects calls', async () => {
   await assert.rejects(win.loadURL('not a url'), { code: 'ERR_INVALID_URL' });
   const w2 = new BrowserWindow({ show: false });

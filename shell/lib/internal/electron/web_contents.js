@@ -205,6 +205,7 @@ class WebContents extends EventEmitter {
   goForward() { this.#check(); native.ui().navigate(this.#id, 'goForward'); }
   openDevTools() { this.#check(); native.ui().navigate(this.#id, 'openDevTools'); this.emit('devtools-opened'); }
   closeDevTools() { this.#check(); native.ui().navigate(this.#id, 'closeDevTools'); this.emit('devtools-closed'); }
+  forcefullyCrashRenderer() { this.#check(); native.ui().navigate(this.#id, 'terminate'); }
   toggleDevTools() { if (this.isDevToolsOpened()) this.closeDevTools(); else this.openDevTools(); }
 
   setZoomFactor(factor) {
