@@ -154,6 +154,16 @@ test('invalid options throw a TypeError naming the option', async () => {
   assert.throws(() => new BrowserWindow({ parent: {} }), { name: 'TypeError', message: /"parent" must be a BrowserWindow/ });
 });
 
+test('backgroundColor shows behind a page without a background', async () => {
+  const win = new BrowserWindow({ width: 200, height: 150, backgroundColor: '#FF1E90FF' });
+  await win.loadURL('data:text/html,<style>html,body{background:transparent}</style><p></p>');
+  const img = await win.webContents.capturePage();
+  const bmp = img.toBitmap();
+  const at = (10 * img.getSize().width + 10) * 4;
+  assert.deepStrictEqual([bmp[at + 2], bmp[at + 1], bmp[at]], [0x1e, 0x90, 0xff]);
+  win.destroy();
+});
+
 test('frameless, always-on-top and modal child windows', async () => {
   const parent = new BrowserWindow({ width: 300, height: 200 });
   await once(parent, 'show');
