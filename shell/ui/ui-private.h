@@ -44,7 +44,7 @@ struct anode_window {
   anode_ui_t *ui;
   guint id;
   GtkWindow *window;
-  GtkWidget *header;      /* our GtkHeaderBar, NULL when frameless */
+  GdkSurface *surface;    /* while realized (weak pointer) */
   WebKitWebView *view;
   WebKitUserContentManager *ucm;
   GHashTable *css;        /* key -> WebKitUserStyleSheet */

@@ -38,9 +38,31 @@ anode_ui_window_lookup (anode_ui_t *ui, guint id)
   return w != NULL && !w->destroyed ? w : NULL;
 }
 
+/* Nothing GTK or WebKit still holds may call back into a freed window:
+ * the window is being destroyed, but its surface, view and content manager
+ * can outlive it and keep emitting (unmap, state, late loads). */
+static void
+disconnect_all (anode_window_t *w)
+{
+  if (w->window != NULL)
+    g_signal_handlers_disconnect_by_data (w->window, w);
+  if (w->surface != NULL) {
+    g_signal_handlers_disconnect_by_data (w->surface, w);
+    g_object_remove_weak_pointer (G_OBJECT (w->surface), (gpointer *) &w->surface);
+    w->surface = NULL;
+  }
+  if (w->view != NULL) {
+    g_signal_handlers_disconnect_by_data (w->view, w);
+    g_signal_handlers_disconnect_by_data (webkit_web_view_get_find_controller (w->view), w);
+  }
+  if (w->ucm != NULL)
+    g_signal_handlers_disconnect_by_data (w->ucm, w);
+}
+
 void
 anode_ui_window_free (anode_window_t *w)
 {
+  disconnect_all (w);
   g_clear_pointer (&w->css, g_hash_table_unref);
   g_clear_object (&w->ucm);
   g_clear_object (&w->view);
@@ -71,6 +93,7 @@ destroy_cb (GtkWidget *widget, anode_window_t *w)
   if (w->view != NULL)
     webkit_web_view_try_close (w->view);
   emit_bool (w, "closed");
+  /* Frees w, first cutting every signal that could still reach it. */
   g_hash_table_remove (ui->windows, GUINT_TO_POINTER (w->id));
 }
 
@@ -155,6 +178,8 @@ realize_cb (GtkWidget *widget, anode_window_t *w)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (widget));
   anode_ui_trace (w->ui, "window realized");
+  w->surface = surface;
+  g_object_add_weak_pointer (G_OBJECT (surface), (gpointer *) &w->surface);
   g_signal_connect (surface, "layout", G_CALLBACK (layout_cb), w);
   g_signal_connect (surface, "notify::state", G_CALLBACK (surface_state_cb), w);
   apply_size_limits (w);
