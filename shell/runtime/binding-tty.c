@@ -4,6 +4,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <stdlib.h>
+
 #include "anode-runtime.h"
 #include "js-util.h"
 
@@ -197,6 +199,28 @@ reader_set_ref (stdin_reader_t *r, gboolean ref)
     uv_unref (&r->h.handle);
 }
 
+static void
+reset_mode_at_exit (void)
+{
+  uv_tty_reset_mode ();
+}
+
+/* Raw mode for a terminal stdin; returns 0 or a negative uv error (EBADF
+ * when stdin is not a terminal). The terminal is put back at exit even if
+ * the script never turns raw mode off, as Node does. */
+static int
+reader_set_raw_mode (stdin_reader_t *r, gboolean raw)
+{
+  static gboolean hooked;
+  if (r->is_file || r->h.handle.type != UV_TTY)
+    return UV_EBADF;
+  if (raw && !hooked) {
+    hooked = TRUE;
+    atexit (reset_mode_at_exit);
+  }
+  return uv_tty_set_mode (&r->h.tty, raw ? UV_TTY_MODE_RAW : UV_TTY_MODE_NORMAL);
+}
+
 static JSCClass *
 reader_class (anode_runtime_t *rt)
 {
@@ -209,6 +233,8 @@ reader_class (anode_runtime_t *rt)
                           G_TYPE_NONE, 0);
     jsc_class_add_method (klass, "setRef", G_CALLBACK (reader_set_ref), NULL, NULL,
                           G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+    jsc_class_add_method (klass, "setRawMode", G_CALLBACK (reader_set_raw_mode), NULL,
+                          NULL, G_TYPE_INT, 1, G_TYPE_BOOLEAN);
     g_object_set_data (G_OBJECT (rt->ctx), "anode-stdin-class", klass);
   }
   return klass;

@@ -144,17 +144,23 @@ function defineReadStream() {
   Object.setPrototypeOf(ReadStream.prototype, Readable.prototype);
   Object.setPrototypeOf(ReadStream, Readable);
 
-  ReadStream.prototype._read = function _read() {
+  // The C reader, opened on first need; false (after destroying the stream)
+  // when stdin cannot be opened.
+  ReadStream.prototype._open = function _open() {
     if (this._reader === null) {
       const reader = tty.openStdin((chunk, err) => this._onChunk(chunk, err));
       if (typeof reader === 'number') {
         const { UVException } = require('internal/errors');
         this.destroy(new UVException({ errno: reader, syscall: 'read' }));
-        return;
+        return false;
       }
       this._reader = reader;
     }
-    this._reader.start();
+    return true;
+  };
+
+  ReadStream.prototype._read = function _read() {
+    if (this._open()) this._reader.start();
   };
 
   ReadStream.prototype._onChunk = function _onChunk(chunk, err) {
@@ -196,7 +202,15 @@ function defineReadStream() {
   };
 
   ReadStream.prototype.setRawMode = function setRawMode(flag) {
-    this.isRaw = !!flag;
+    flag = !!flag;
+    if (!this._open()) return this;
+    const err = this._reader.setRawMode(flag);
+    if (err < 0) {
+      const { ErrnoException } = require('internal/errors');
+      this.emit('error', new ErrnoException(err, 'setRawMode'));
+      return this;
+    }
+    this.isRaw = flag;
     return this;
   };
   return ReadStream;
