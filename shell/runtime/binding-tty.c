@@ -59,32 +59,22 @@ typedef struct {
   uv_fs_t req;
   anode_runtime_t *rt;
   JSCValue *on_data;
-  GString *partial; /* an incomplete UTF-8 sequence carried to the next chunk */
   char buf[65536];
   gboolean is_file;
   gboolean reading;
 } stdin_reader_t;
 
+/* Hands JS one chunk of bytes (a fresh ArrayBuffer), or null at the end. */
 static void
 deliver (stdin_reader_t *r, const char *data, gssize n, int err)
 {
-  g_autoptr (JSCValue) chunk = NULL;
   anode_runtime_t *rt = r->rt;
-
+  g_autoptr (JSCValue) chunk = NULL;
   if (n > 0) {
-    g_string_append_len (r->partial, data, n);
-    const char *end = NULL;
-    g_utf8_validate_len (r->partial->str, r->partial->len, &end);
-    gsize good = end - r->partial->str;
-    /* Keep at most 3 trailing bytes of a sequence the next chunk completes. */
-    if (r->partial->len - good > 3)
-      good = r->partial->len;
-    chunk = anode_string_new_utf8 (rt->ctx, r->partial->str, good);
-    g_string_erase (r->partial, 0, good);
+    gpointer copy = g_memdup2 (data, (gsize) n);
+    chunk = jsc_value_new_array_buffer (rt->ctx, copy, (gsize) n, g_free, copy);
   } else {
-    chunk = r->partial->len ? anode_string_new_utf8 (rt->ctx, r->partial->str, r->partial->len)
-                            : jsc_value_new_null (rt->ctx);
-    g_string_truncate (r->partial, 0);
+    chunk = jsc_value_new_null (rt->ctx);
   }
   g_autoptr (JSCValue) errv = jsc_value_new_number (rt->ctx, err);
   JSCValue *args[] = { chunk, errv };
@@ -107,8 +97,6 @@ stream_read_cb (uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
   if (nread < 0) {
     uv_read_stop (stream);
     r->reading = FALSE;
-    if (r->partial->len > 0)
-      deliver (r, NULL, 0, 0);
     deliver (r, NULL, 0, nread == UV_EOF ? 0 : (int) nread);
     return;
   }
@@ -137,8 +125,6 @@ file_read_cb (uv_fs_t *req)
     return;
   }
   r->reading = FALSE;
-  if (r->partial->len > 0)
-    deliver (r, NULL, 0, 0);
   deliver (r, NULL, 0, (int) n);
 }
 
@@ -147,7 +133,6 @@ reader_close_cb (uv_handle_t *handle)
 {
   stdin_reader_t *r = handle->data;
   g_clear_object (&r->on_data);
-  g_string_free (r->partial, TRUE);
   g_free (r);
 }
 
@@ -240,7 +225,7 @@ reader_class (anode_runtime_t *rt)
   return klass;
 }
 
-/* openStdin(onData): onData(string | null at end, errno). Returns a reader
+/* openStdin(onData): onData(ArrayBuffer | null at end, errno). Returns a reader
  * with start()/stop()/setRef(), or a negative uv error. */
 static JSCValue *
 open_stdin_cb (JSCValue *on_data, anode_runtime_t *rt)
@@ -248,7 +233,6 @@ open_stdin_cb (JSCValue *on_data, anode_runtime_t *rt)
   stdin_reader_t *r = g_new0 (stdin_reader_t, 1);
   r->rt = rt;
   r->on_data = g_object_ref (on_data);
-  r->partial = g_string_new (NULL);
   r->req.data = r;
   int err = 0;
 
@@ -269,8 +253,7 @@ open_stdin_cb (JSCValue *on_data, anode_runtime_t *rt)
   r->h.handle.data = r;
   if (err < 0) {
     g_clear_object (&r->on_data);
-    g_string_free (r->partial, TRUE);
-    g_free (r);
+      g_free (r);
     return jsc_value_new_number (rt->ctx, err);
   }
   return jsc_value_new_object (rt->ctx, r, reader_class (rt));

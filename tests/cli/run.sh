@@ -165,6 +165,10 @@ expect_err "TypeError: rejected after an await"; expect_err "esm-reject.mjs:2"; 
 run "require() of an ES module graph with top-level await" 1 -- "$ANODE" require-tla.cjs
 expect_err "ERR_REQUIRE_ASYNC_MODULE"; expect_err "require-tla.cjs"; done_case
 
+STDIN="$FIX/binary-stdin.bin" run "stdin delivers Buffers with the bytes as they are" 0 -- "$ANODE" -e \
+  "const c = []; process.stdin.on('data', (d) => c.push(d)).on('end', () => console.log(Buffer.concat(c).toString('hex'), Buffer.isBuffer(c[0])))"
+expect_out_exact "fffe00616263e282 true"; done_case
+
 run "stdin raw mode on a terminal delivers a key without Enter" 0 -- python3 "$FIX/../../cli/raw-mode.py" "$ANODE"
 expect_out "raw=true"; expect_out 'got="x"'; expect_out "status 0"; done_case
 

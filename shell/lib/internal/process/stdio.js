@@ -174,8 +174,9 @@ function defineReadStream() {
       this.push(null);
       return;
     }
-    // Stop reading while the buffer is full; _read starts again.
-    if (!this.push(chunk, 'utf8') && this._reader) this._reader.stop();
+    // Bytes, as Node delivers them (strings only after setEncoding). Stop
+    // reading while the buffer is full; _read starts again.
+    if (!this.push(Buffer.from(chunk)) && this._reader) this._reader.stop();
   };
 
   ReadStream.prototype._destroy = function _destroy(err, cb) {
