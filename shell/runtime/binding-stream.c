@@ -4,7 +4,8 @@
  * owns it until the close callback. Hot calls (writes, reads) use the JSC C
  * API: one C->JS call per read, with the bytes as a fresh ArrayBuffer, and
  * writes that go straight to uv_try_write, queueing only what the kernel did
- * not take. */
+ * not take. A filter (TLS) can sit between the socket and its readers and
+ * writers: see stream-private.h. */
 #include <string.h>
 
 #include "js-util.h"
@@ -50,6 +51,9 @@ struct anode_stream {
   double bytes_read;
   const anode_stream_consumer_t *consumer;
   void *consumer_data;
+  const anode_stream_filter_t *filter;
+  void *filter_data;
+  unsigned cancelled_writes; /* owed by a detached filter, reported on close */
 };
 
 typedef struct {
@@ -57,6 +61,7 @@ typedef struct {
   anode_stream_t *s;
   GByteArray *bytes;  /* string bytes the request owns */
   GPtrArray *pinned;  /* JSValueRef buffers kept alive until the callback */
+  unsigned js_writes; /* onafterwrite calls its completion makes */
   uv_buf_t *bufs;
   uv_buf_t small[4];
 } write_req_t;
@@ -164,6 +169,10 @@ close_cb (uv_handle_t *handle)
   anode_stream_t *s = handle->data;
   stream_state_t *st = s->state;
   if (!st->torn_down) {
+    for (; s->cancelled_writes > 0; s->cancelled_writes--) {
+      JSValueRef args[1] = { num (st->js, UV_ECANCELED) };
+      call_js (s, CB_AFTER_WRITE, 1, args);
+    }
     call_js (s, CB_CLOSE, 0, NULL);
     if (s->owner != NULL)
       JSValueUnprotect (st->js, s->owner);
@@ -177,6 +186,11 @@ static void
 stream_close (anode_stream_t *s)
 {
   stream_state_t *st = s->state;
+  if (s->filter != NULL) {
+    const anode_stream_filter_t *f = s->filter;
+    s->filter = NULL;
+    s->cancelled_writes += f->detach (s->filter_data);
+  }
   if (s->consumer != NULL) {
     const anode_stream_consumer_t *c = s->consumer;
     s->consumer = NULL;
@@ -198,6 +212,25 @@ anode_stream_set_consumer (anode_stream_t *s, const anode_stream_consumer_t *con
   }
   s->consumer = consumer;
   s->consumer_data = consumer ? user : NULL;
+}
+
+void
+anode_stream_set_filter (anode_stream_t *s, const anode_stream_filter_t *filter, void *user)
+{
+  s->filter = filter;
+  s->filter_data = filter ? user : NULL;
+}
+
+void *
+anode_stream_filter_data (anode_stream_t *s, const anode_stream_filter_t *filter)
+{
+  return s != NULL && s->filter == filter ? s->filter_data : NULL;
+}
+
+JSObjectRef
+anode_stream_owner (anode_stream_t *s)
+{
+  return s->state->torn_down ? NULL : s->owner;
 }
 
 /* ---- reading ---- */
@@ -228,24 +261,46 @@ alloc_cb (uv_handle_t *handle, size_t suggested, uv_buf_t *buf)
   *buf = uv_buf_init (s->state->read_buf, sizeof s->state->read_buf);
 }
 
+void
+anode_stream_deliver (anode_stream_t *s, const char *buf, size_t len)
+{
+  if (s->consumer != NULL)
+    s->consumer->data (s->consumer_data, buf, len);
+  else
+    anode_stream_emit_data (s, buf, len);
+}
+
+void
+anode_stream_deliver_end (anode_stream_t *s, int status)
+{
+  if (s->consumer != NULL)
+    s->consumer->eof (s->consumer_data, status);
+  JSValueRef args[1] = { num (s->state->js, (double) status) };
+  call_js (s, CB_READ, 1, args);
+}
+
 static void
 read_cb (uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
   anode_stream_t *s = stream->data;
   if (nread == 0)
     return;
-  if (nread > 0) {
+  if (nread > 0)
     s->bytes_read += nread;
-    if (s->consumer != NULL)
-      s->consumer->data (s->consumer_data, buf->base, nread);
-    else
-      anode_stream_emit_data (s, buf->base, nread);
+  if (s->filter != NULL) {
+    s->filter->read (s->filter_data, nread, nread > 0 ? buf->base : NULL);
     return;
   }
-  if (s->consumer != NULL)
-    s->consumer->eof (s->consumer_data, (int) nread);
-  JSValueRef args[1] = { num (s->state->js, (double) nread) };
-  call_js (s, CB_READ, 1, args);
+  if (nread > 0)
+    anode_stream_deliver (s, buf->base, nread);
+  else
+    anode_stream_deliver_end (s, (int) nread);
+}
+
+int
+anode_stream_raw_read (anode_stream_t *s, gboolean on)
+{
+  return on ? uv_read_start (&s->h.stream, alloc_cb, read_cb) : uv_read_stop (&s->h.stream);
 }
 
 /* ---- writing ---- */
@@ -271,12 +326,78 @@ after_write_cb (uv_write_t *req, int status)
   write_req_t *w = (write_req_t *) req;
   anode_stream_t *s = w->s;
   stream_state_t *st = s->state;
+  unsigned js_writes = w->js_writes;
   write_req_free (w, st->js, st->torn_down);
   if (st->torn_down)
     return;
-  st->info[INFO_QUEUE_SIZE] = (double) s->h.stream.write_queue_size;
+  for (unsigned i = 0; i < js_writes; i++)
+    anode_stream_write_done (s, status);
+}
+
+static size_t
+queue_size (anode_stream_t *s)
+{
+  size_t n = s->h.stream.write_queue_size;
+  if (s->filter != NULL)
+    n += s->filter->queue_size (s->filter_data);
+  return n;
+}
+
+void
+anode_stream_write_done (anode_stream_t *s, int status)
+{
+  stream_state_t *st = s->state;
+  if (st->torn_down)
+    return;
+  st->info[INFO_QUEUE_SIZE] = (double) queue_size (s);
   JSValueRef args[1] = { num (st->js, status) };
   call_js (s, CB_AFTER_WRITE, 1, args);
+}
+
+size_t
+anode_stream_raw_queue_size (anode_stream_t *s)
+{
+  return s->h.stream.write_queue_size;
+}
+
+int
+anode_stream_raw_write (anode_stream_t *s, const char *buf, size_t len, unsigned js_writes)
+{
+  uv_buf_t b = uv_buf_init ((char *) buf, len);
+  int r = len ? uv_try_write (&s->h.stream, &b, 1) : 0;
+  if (r == UV_EAGAIN || r == UV_ENOSYS)
+    r = 0;
+  if (r < 0)
+    return r;
+  if ((size_t) r == len)
+    return 0;
+  write_req_t *w = g_new0 (write_req_t, 1);
+  w->bytes = g_byte_array_sized_new (len - r);
+  g_byte_array_append (w->bytes, (const guint8 *) buf + r, len - r);
+  w->bufs = w->small;
+  w->bufs[0] = uv_buf_init ((char *) w->bytes->data, w->bytes->len);
+  w->s = s;
+  w->js_writes = js_writes;
+  int err = uv_write (&w->req, &s->h.stream, w->bufs, 1, after_write_cb);
+  if (err < 0) {
+    write_req_free (w, s->state->js, FALSE);
+    return err;
+  }
+  return 1;
+}
+
+/* A JS write through the filter, which encodes (or queues) it at once. */
+static int
+filter_write (anode_stream_t *s, uv_buf_t *bufs, unsigned nbufs)
+{
+  stream_state_t *st = s->state;
+  size_t total = 0;
+  for (unsigned i = 0; i < nbufs; i++)
+    total += bufs[i].len;
+  st->info[INFO_BYTES] = (double) total;
+  int r = s->filter->write (s->filter_data, bufs, nbufs);
+  st->info[INFO_QUEUE_SIZE] = (double) queue_size (s);
+  return r;
 }
 
 /* Writes what it can now and queues the rest. Returns 0 when everything
@@ -311,6 +432,7 @@ write_bufs (anode_stream_t *s, write_req_t *w, uv_buf_t *bufs, unsigned nbufs)
   bufs[first].base += done;
   bufs[first].len -= done;
   w->s = s;
+  w->js_writes = 1;
   int err = uv_write (&w->req, &s->h.stream, bufs + first, nbufs - first, after_write_cb);
   if (err < 0) {
     write_req_free (w, st->js, FALSE);
@@ -360,6 +482,10 @@ write_buffer_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef arg
     return num (ctx, UV_EBADF);
   if (argc < 2 || !view_bytes (ctx, argv[1], &bytes, &len))
     return num (ctx, UV_EINVAL);
+  if (s->filter != NULL) {
+    uv_buf_t b = uv_buf_init (bytes, len);
+    return num (ctx, filter_write (s, &b, 1));
+  }
   write_req_t *w = g_new0 (write_req_t, 1);
   w->bufs = w->small;
   w->bufs[0] = uv_buf_init (bytes, len);
@@ -378,6 +504,7 @@ write_buffer_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef arg
   }
   pin (w, ctx, argv[1]);
   w->s = s;
+  w->js_writes = 1;
   int err = uv_write (&w->req, &s->h.stream, w->bufs, 1, after_write_cb);
   if (err < 0) {
     write_req_free (w, ctx, FALSE);
@@ -404,6 +531,11 @@ write_string_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef arg
   }
   w->bufs = w->small;
   w->bufs[0] = uv_buf_init ((char *) w->bytes->data, w->bytes->len);
+  if (s->filter != NULL) {
+    int r = filter_write (s, w->bufs, 1);
+    write_req_free (w, ctx, FALSE);
+    return num (ctx, r);
+  }
   return num (ctx, write_bufs (s, w, w->bufs, 1));
 }
 
@@ -456,6 +588,12 @@ writev_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], J
       w->bufs[i].base = (char *) w->bytes->data + str_off[i];
   g_free (str_off);
   g_free (is_str);
+  if (s->filter != NULL) {
+    /* The filter encodes the bytes now: nothing needs to stay pinned. */
+    int r = filter_write (s, w->bufs, n);
+    write_req_free (w, ctx, FALSE);
+    return num (ctx, r);
+  }
   return num (ctx, write_bufs (s, w, w->bufs, n));
 }
 
@@ -624,6 +762,8 @@ read_start_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[
   anode_stream_t *s = lookup (data, ctx, argc, argv);
   if (s == NULL)
     return num (ctx, UV_EBADF);
+  if (s->filter != NULL)
+    return num (ctx, s->filter->read_start (s->filter_data));
   return num (ctx, uv_read_start (&s->h.stream, alloc_cb, read_cb));
 }
 
@@ -633,7 +773,20 @@ read_stop_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[]
   anode_stream_t *s = lookup (data, ctx, argc, argv);
   if (s == NULL)
     return num (ctx, UV_EBADF);
+  if (s->filter != NULL)
+    return num (ctx, s->filter->read_stop (s->filter_data));
   return num (ctx, uv_read_stop (&s->h.stream));
+}
+
+int
+anode_stream_raw_shutdown (anode_stream_t *s)
+{
+  stream_req_t *r = g_new0 (stream_req_t, 1);
+  r->s = s;
+  int err = uv_shutdown (&r->u.shutdown, &s->h.stream, shutdown_cb);
+  if (err < 0)
+    g_free (r);
+  return err;
 }
 
 static JSValueRef
@@ -642,12 +795,9 @@ shutdown_js_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv
   anode_stream_t *s = lookup (data, ctx, argc, argv);
   if (s == NULL)
     return num (ctx, UV_EBADF);
-  stream_req_t *r = g_new0 (stream_req_t, 1);
-  r->s = s;
-  int err = uv_shutdown (&r->u.shutdown, &s->h.stream, shutdown_cb);
-  if (err < 0)
-    g_free (r);
-  return num (ctx, err);
+  if (s->filter != NULL)
+    return num (ctx, s->filter->shutdown (s->filter_data));
+  return num (ctx, anode_stream_raw_shutdown (s));
 }
 
 static JSValueRef
@@ -775,7 +925,7 @@ static JSValueRef
 write_queue_size_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
   anode_stream_t *s = lookup (data, ctx, argc, argv);
-  return num (ctx, s ? (double) s->h.stream.write_queue_size : 0);
+  return num (ctx, s ? (double) queue_size (s) : 0);
 }
 
 /* fd(id): the OS descriptor, or -1 */
