@@ -1,4 +1,5 @@
 /* The anode command line: parses options and hands them to the runtime. */
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -133,6 +134,9 @@ main (int argc, char **argv)
   if (status >= 0)
     return status;
 
+  /* As in Node, a write to a socket the peer closed fails with EPIPE
+   * instead of killing the process (libuv resets it for children). */
+  signal (SIGPIPE, SIG_IGN);
   anode_runtime_t *rt = anode_runtime_new (argc, argv);
   /* A desktop app: load GTK and WebKit on a thread while JS boots. */
   if (g_str_equal (o.mode, "script") && anode_ui_entry_wants_ui (o.script))
