@@ -1,0 +1,122 @@
+/* Sealed memfds for the bridge's out-of-band buffers (see ipc-memfd.h). */
+#include <errno.h>
+#include <fcntl.h>
+#include <gio/gio.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ipc-memfd.h"
+
+int
+anode_ipc_memfd_new (const void *data, gsize len, GError **error)
+{
+  int fd = memfd_create ("anode-ipc", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+  if (fd < 0) {
+    int e = errno;
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "memfd_create: %s", g_strerror (e));
+    return -1;
+  }
+  const guint8 *p = data;
+  gsize left = len;
+  while (left > 0) {
+    ssize_t n = write (fd, p, left);
+    if (n < 0 && errno == EINTR)
+      continue;
+    if (n <= 0) {
+      int e = n < 0 ? errno : ENOSPC;
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "writing a memfd: %s",
+                   g_strerror (e));
+      close (fd);
+      return -1;
+    }
+    p += n;
+    left -= (gsize) n;
+  }
+  /* A receiver maps it: it must never shrink (SIGBUS) or change under it. */
+  if (fcntl (fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL) < 0) {
+    int e = errno;
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "sealing a memfd: %s",
+                 g_strerror (e));
+    close (fd);
+    return -1;
+  }
+  return fd;
+}
+
+gboolean
+anode_ipc_memfd_check (int fd, gsize *len, GError **error)
+{
+  struct stat st;
+  int seals = fcntl (fd, F_GET_SEALS);
+  const int needed = F_SEAL_SHRINK | F_SEAL_WRITE;
+  if (fstat (fd, &st) < 0 || !S_ISREG (st.st_mode) || seals < 0 || (seals & needed) != needed) {
+    g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                         "an out-of-band buffer is not a sealed memfd");
+    return FALSE;
+  }
+  if ((guint64) st.st_size > ANODE_IPC_MAX_MAPPED) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                 "an out-of-band buffer of %" G_GUINT64_FORMAT " bytes is over the limit",
+                 (guint64) st.st_size);
+    return FALSE;
+  }
+  *len = (gsize) st.st_size;
+  return TRUE;
+}
+
+gboolean
+anode_ipc_memfd_read (int fd, void *dest, gsize len, GError **error)
+{
+  gsize got = 0;
+  while (got < len) {
+    ssize_t r = pread (fd, (guint8 *) dest + got, len - got, (off_t) got);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r <= 0) {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           "an out-of-band buffer ended early");
+      return FALSE;
+    }
+    got += (gsize) r;
+  }
+  return TRUE;
+}
+
+gboolean
+anode_ipc_memfd_map (int fd, void **addr, gsize *len, GError **error)
+{
+  *addr = NULL;
+  if (!anode_ipc_memfd_check (fd, len, error))
+    return FALSE;
+  if (*len == 0)
+    return TRUE;
+  void *p = mmap (NULL, *len, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+  if (p == MAP_FAILED) {
+    int e = errno;
+    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "mmap: %s", g_strerror (e));
+    return FALSE;
+  }
+  *addr = p;
+  return TRUE;
+}
+
+anode_ipc_mapping_t *
+anode_ipc_mapping_new (int fd, GError **error)
+{
+  anode_ipc_mapping_t *m = g_new0 (anode_ipc_mapping_t, 1);
+  if (!anode_ipc_memfd_map (fd, &m->addr, &m->len, error)) {
+    g_free (m);
+    return NULL;
+  }
+  return m;
+}
+
+void
+anode_ipc_mapping_free (gpointer mapping)
+{
+  anode_ipc_mapping_t *m = mapping;
+  if (m->len > 0)
+    munmap (m->addr, m->len);
+  g_free (m);
+}
