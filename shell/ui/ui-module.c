@@ -149,6 +149,7 @@ start_cb (JSCValue *emit, anode_ui_t *ui)
   g_set_object (&ui->emit, emit);
   ui->web_context = g_object_ref (webkit_web_context_get_default ());
   anode_ui_scheme_init (ui);
+  anode_ui_ipc_start (ui);
   anode_ui_webview_prewarm (ui);
   if (uv_async_init (&ui->rt->loop, &ui->keepalive, keepalive_cb) == 0)
     ui->keepalive_open = TRUE;
@@ -237,6 +238,7 @@ anode_ui_module_init (anode_runtime_t *rt, GError **error)
   anode_ui_image_bind (ui, binding);
   anode_ui_app_bind (ui, binding);
   anode_ui_session_bind (ui, binding);
+  anode_ui_ipc_bind (ui, binding);
   return binding;
 }
 

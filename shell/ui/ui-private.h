@@ -126,6 +126,13 @@ gboolean anode_ui_x11_set_urgent (GtkWindow *window, gboolean urgent);
 gboolean anode_ui_x11_get_work_area (GdkDisplay *display, GdkRectangle *area);
 void anode_ui_x11_watch_moves (anode_ui_t *ui);
 
+/* ui-ipc.c: the bridge's main side (IPC with the web-process extension). */
+void anode_ui_ipc_bind (anode_ui_t *ui, JSCValue *binding);
+/* Points WebKit at the extension: before the first web process starts. */
+void anode_ui_ipc_start (anode_ui_t *ui);
+/* Listens to `view`'s messages and adds its preload's user script. */
+void anode_ui_ipc_attach (anode_window_t *w, WebKitWebView *view, JSCValue *prefs);
+
 /* ui-app.c: single instance lock. */
 void anode_ui_app_bind (anode_ui_t *ui, JSCValue *binding);
 
