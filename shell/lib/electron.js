@@ -31,4 +31,7 @@ Object.defineProperties(module.exports, {
   NativeImage: lazy('internal/electron/native_image', 'NativeImage'),
   protocol: lazy('internal/electron/protocol', 'protocol'),
   session: lazy('internal/electron/session', 'session'),
+  ipcMain: lazy('internal/electron/ipc_main', 'ipcMain'),
+  MessageChannelMain: lazy('internal/electron/message_port_main', 'MessageChannelMain'),
+  MessagePortMain: lazy('internal/electron/message_port_main', 'MessagePortMain'),
 });

@@ -95,6 +95,7 @@ function normalizeOptions(options) {
   if (webPreferences.preload !== undefined && !require('path').isAbsolute(webPreferences.preload)) {
     throw new TypeError(`webPreferences.preload must be an absolute path; received '${webPreferences.preload}'`);
   }
+  webPreferences.bridgeScript = require('internal/electron/ipc_main').bridgeScript(webPreferences);
   out.webPreferences = webPreferences;
   return out;
 }

@@ -9,6 +9,10 @@ const native = require('internal/electron/ui');
 
 const all = new Map();
 
+// The bridge (ipcMain and the batches to pages) loads with the first message.
+let ipcModule;
+const ipc = () => (ipcModule ??= require('internal/electron/ipc_main'));
+
 function destroyedError() {
   const err = new TypeError('Object has been destroyed');
   err.code = 'ERR_ANODE_DESTROYED';
@@ -55,6 +59,8 @@ class WebContents extends EventEmitter {
   #openHandler = null;
   #prefs;
   #session = null;
+  #ipc = null;
+  #ipcState = null;
 
   constructor(id, window, prefs) {
     super();
@@ -80,6 +86,7 @@ class WebContents extends EventEmitter {
       this.#pendingLoad.reject(loadError(-3, 'the window was closed', this.#pendingLoad.url));
       this.#pendingLoad = null;
     }
+    if (ipcModule !== undefined) ipcModule.contentsDestroyed(this);
     this.emit('destroyed');
   }
 
@@ -133,10 +140,36 @@ class WebContents extends EventEmitter {
       case 'found-in-page':
         this.emit('found-in-page', native.makeEvent(), a);
         return false;
+      case 'ipc':
+        ipc().receive(this, a, b);
+        return false;
       default:
         return false;
     }
   }
+
+  // ---- IPC (internal/electron/ipc_main.js)
+
+  get ipc() {
+    this.#ipc ??= new (ipc().IpcMain)();
+    return this.#ipc;
+  }
+  get mainFrame() { return ipc().frameOf(this, 0); }
+  _ipcOrNull() { return this.#ipc; }
+  _ipcState() {
+    this.#ipcState ??= { pid: 0, frames: new Map(), css: new Map() };
+    return this.#ipcState;
+  }
+  send(channel, ...args) { this.#check(); ipc().send(this, 0, channel, args); }
+  sendToFrame(frameId, channel, ...args) {
+    this.#check();
+    const id = Array.isArray(frameId) ? frameId[1] : frameId;
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) throw new TypeError('sendToFrame: frameId must be a frame id (a non-negative integer) or [processId, frameId]');
+    ipc().send(this, id, channel, args, 'webContents.sendToFrame');
+  }
+  postMessage(channel, message, transfer) { this.#check(); ipc().postMessage(this, 0, channel, message, transfer); }
+  getOSProcessId() { return this._ipcState().pid; }
+  getProcessId() { return this._ipcState().pid; }
 
   // Returns the id of the window that should host the new page, or
   // undefined to deny.
