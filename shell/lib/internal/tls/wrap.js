@@ -342,6 +342,8 @@ function TLSSocket(socket, opts) {
   this.ssl = context;
   const err = binding.wrap(handle.id, context.context, !!tlsOptions.isServer);
   if (err) throw new ErrnoException(err, 'wrap');
+  // The filter starts with its reader paused, whatever the socket did before.
+  handle.reading = false;
 
   // Reads that end before the handshake are the handshake's failure.
   const plainOnRead = handle.onread;
