@@ -26,7 +26,7 @@ const KIND = {
 // Buffers at least this big leave the byte stream (one memfd each).
 const OOB_MIN = 128 * 1024;
 // Refused at the sender (and dropped at the receiver) above these.
-const MAX_RECORD = 256 * 1024 * 1024;
+const MAX_RECORD = 128 * 1024 * 1024;
 const MAX_OOB_BYTES = 2 * 1024 * 1024 * 1024;
 const MAX_OOB_COUNT = 64;
 const MAX_DEPTH = 2000;
@@ -112,6 +112,8 @@ class Writer {
   }
 
   grow(need) {
+    // Refused before the memory is taken: the record could only fail.
+    if (this.recordStart >= 0 && this.pos + need - this.recordStart > MAX_RECORD) this.tooLarge(this.pos + need - this.recordStart);
     let size = this.u8.length * 2;
     while (size < this.pos + need) size *= 2;
     const u8 = new Uint8Array(size);
@@ -189,14 +191,16 @@ class Writer {
   // Throws (and drops the record) when it grew past MAX_RECORD.
   endRecord() {
     const len = this.pos - this.recordStart;
-    if (len > MAX_RECORD) {
-      this.abortRecord();
-      const err = new RangeError(`the message is too large to send (${len} bytes encoded; the limit is ${MAX_RECORD})`);
-      err.code = 'ERR_IPC_MESSAGE_TOO_LARGE';
-      throw err;
-    }
+    if (len > MAX_RECORD) this.tooLarge(len);
     this.dv.setUint32(this.recordStart, len, true);
     this.recordStart = -1;
+  }
+
+  tooLarge(len) {
+    this.abortRecord();
+    const err = new RangeError(`the message is too large to send (at least ${len} bytes encoded; the limit is ${MAX_RECORD}; ArrayBuffers of ${OOB_MIN} bytes or more do not count)`);
+    err.code = 'ERR_IPC_MESSAGE_TOO_LARGE';
+    throw err;
   }
 
   // Drops a record that failed half-way through encoding.
