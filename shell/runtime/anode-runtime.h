@@ -50,6 +50,12 @@ struct anode_runtime {
   gpointer ui;
   void (*ui_free) (gpointer ui);
 
+  /* Archives seen as directories (vfs.c, archive.h), made on first use. */
+  struct anode_vfs *vfs;
+  /* Where anode's own shared objects are when not beside the binary: the
+   * cache an AppImage copies them to (appimage.c). Owned, may be NULL. */
+  char *support_dir;
+
   int argc;
   char **argv;
   uint64_t start_time_ns;

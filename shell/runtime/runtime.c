@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "anode-builtins.h"
+#include "archive.h"
 #include "js-util.h"
 
 anode_runtime_t *
@@ -130,6 +131,8 @@ anode_runtime_free (anode_runtime_t *rt)
   if (rt->ui != NULL)
     rt->ui_free (g_steal_pointer (&rt->ui));
   g_clear_pointer (&rt->bindings, g_hash_table_unref);
+  g_clear_pointer (&rt->vfs, anode_vfs_free);
+  g_clear_pointer (&rt->support_dir, g_free);
   g_clear_object (&rt->dispatch);
   g_clear_object (&rt->process_ticks);
   g_clear_object (&rt->tick_info_array);
