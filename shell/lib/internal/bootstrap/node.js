@@ -196,6 +196,7 @@ function evalModule(code, print) {
 
 function start(options) {
   process.execArgv = options.execArgv;
+  require('internal/asar/fs').install();
   const esmInput = options.inputType === 'module';
   if (options.inputType !== undefined && (options.mode === 'script' || options.mode === 'test')) {
     const { codes } = require('internal/errors');
