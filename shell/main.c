@@ -10,6 +10,7 @@
 static const char usage[] =
   "Usage: anode [options] [script.js | APPDIR | -] [arguments]\n"
   "       anode --test [files or directories...]\n"
+  "       anode asar pack|list|extract|extract-file ...\n"
   "\n"
   "Runs a JavaScript program on JavaScriptCore with Node's APIs.\n"
   "\n"
@@ -23,10 +24,11 @@ static const char usage[] =
   "  -                     read the script from standard input\n"
   "  --                    end of options\n"
   "\n"
-  "APPDIR runs the \"main\" of APPDIR/package.json (default index.js).\n";
+  "APPDIR runs the \"main\" of APPDIR/package.json (default index.js); an\n"
+  "app.asar, a packed folder or a Name.app bundle runs the app inside.\n";
 
 typedef struct {
-  const char *mode; /* "script", "eval", "stdin", "test", "repl" */
+  const char *mode; /* "script", "eval", "stdin", "test", "asar" */
   const char *input_type; /* --input-type: "module" or "commonjs" */
   const char *script;
   const char *code;
@@ -40,6 +42,15 @@ static int
 parse_args (int argc, char **argv, cli_options_t *o)
 {
   int i = 1;
+  /* `anode asar ...`, unless a script or folder of
+   * that name is in the way (then it runs, as node would run it). */
+  if (argc > 1 && strcmp (argv[1], "asar") == 0 &&
+      !g_file_test (argv[1], G_FILE_TEST_EXISTS)) {
+    o->mode = argv[1];
+    for (i = 2; i < argc; i++)
+      g_ptr_array_add (o->args, argv[i]);
+    return -1;
+  }
   for (; i < argc; i++) {
     const char *a = argv[i];
     if (strcmp (a, "--") == 0) {

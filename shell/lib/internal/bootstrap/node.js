@@ -218,6 +218,9 @@ function start(options) {
     case 'test':
       process.argv.push(...options.args);
       return require('internal/test_runner/runner').run(options.args);
+    case 'asar':
+      process.argv.push('asar', ...options.args);
+      return require('internal/asar/cli').main(options.args);
     default:
       process.argv.push(options.script, ...options.args);
       return runScript(options.script);

@@ -1,0 +1,240 @@
+'use strict';
+// Writes Electron's .asar format: a Pickle holding the header's size, a
+// Pickle holding the header (JSON: a "files" tree, each file's size, its
+// "offset" as a decimal string, "executable", "unpacked", "link", and
+// "integrity" with SHA-256 of the file and of each 4 MiB block), then the
+// files' bytes in header order. Unpacked files are copied to
+// ARCHIVE.unpacked/ instead. Output depends only on the input: entries are
+// sorted by name and nothing records a time.
+
+const fs = require('fs');
+const path = require('path');
+const crypto = require('crypto');
+
+const BLOCK_SIZE = 4 * 1024 * 1024;
+// Small files read while hashing are kept for the write pass, up to this.
+const KEEP_LIMIT = 64 * 1024 * 1024;
+const KEEP_FILE = 256 * 1024;
+
+function packError(message, file) {
+  const err = new Error(message);
+  err.code = 'ERR_ASAR_PACK';
+  if (file !== undefined) err.path = file;
+  return err;
+}
+
+// Every entry under `root`, depth first, names in code-unit order. `accept`
+// (rel, isDirectory) may return false to leave an entry (and a folder's
+// whole subtree) out. Symbolic links are kept as links when they stay
+// inside `root`.
+function crawl(root, accept = () => true) {
+  const realRoot = fs.realpathSync(root);
+  const out = [];
+  const walk = (dirRel) => {
+    const dirAbs = dirRel ? path.join(root, dirRel) : root;
+    const names = fs.readdirSync(dirAbs).sort();
+    for (const name of names) {
+      const rel = dirRel ? `${dirRel}/${name}` : name;
+      const abs = path.join(dirAbs, name);
+      const st = fs.lstatSync(abs);
+      if (st.isSymbolicLink()) {
+        if (!accept(rel, false)) continue;
+        let real;
+        try {
+          real = fs.realpathSync(abs);
+        } catch {
+          throw packError(`${abs}: the link points to nothing (${fs.readlinkSync(abs)})`, abs);
+        }
+        const target = path.relative(realRoot, real);
+        if (target === '' || target.startsWith('..') || path.isAbsolute(target)) {
+          throw packError(`${abs}: the link leads out of ${root} (${fs.readlinkSync(abs)})`, abs);
+        }
+        out.push({ rel, abs, type: 'link', link: target });
+      } else if (st.isDirectory()) {
+        if (!accept(rel, true)) continue;
+        out.push({ rel, abs, type: 'dir' });
+        walk(rel);
+      } else if (st.isFile()) {
+        if (!accept(rel, false)) continue;
+        out.push({ rel, abs, type: 'file', size: st.size, executable: (st.mode & 0o100) !== 0 });
+      }
+    }
+  };
+  walk('');
+  return out;
+}
+
+function sha256() {
+  return crypto.createHash('sha256');
+}
+
+// The integrity record @electron/asar writes: blocks of 4 MiB, plus a
+// final (possibly empty) block, so a file whose size is a multiple of the
+// block size ends with the hash of nothing.
+function integrityOf(entry, keep) {
+  const whole = sha256();
+  const blocks = [];
+  let fd;
+  try {
+    fd = fs.openSync(entry.abs, 'r');
+    if (entry.size <= KEEP_FILE) {
+      const data = Buffer.allocUnsafe(entry.size);
+      let got = 0;
+      while (got < entry.size) {
+        const n = fs.readSync(fd, data, got, entry.size - got, got);
+        if (n === 0) break;
+        got += n;
+      }
+      if (got !== entry.size) throw packError(`${entry.abs}: changed while packing`, entry.abs);
+      whole.update(data);
+      blocks.push(sha256().update(data).digest('hex'));
+      if (keep) entry.data = data;
+    } else {
+      const buf = Buffer.allocUnsafe(BLOCK_SIZE);
+      let pos = 0;
+      for (;;) {
+        let fill = 0;
+        while (fill < BLOCK_SIZE) {
+          const n = fs.readSync(fd, buf, fill, BLOCK_SIZE - fill, pos + fill);
+          if (n === 0) break;
+          fill += n;
+        }
+        const chunk = buf.subarray(0, fill);
+        whole.update(chunk);
+        blocks.push(sha256().update(chunk).digest('hex'));
+        pos += fill;
+        if (fill < BLOCK_SIZE) break;
+      }
+      if (pos !== entry.size) throw packError(`${entry.abs}: changed while packing`, entry.abs);
+    }
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+  return { algorithm: 'SHA256', hash: whole.digest('hex'), blockSize: BLOCK_SIZE, blocks };
+}
+
+// The header tree for `entries` (from crawl), with unpacked files marked.
+// Reports each hashed file to `progress` (files, bytes).
+function buildHeader(entries, unpack, progress) {
+  const header = { files: {} };
+  const dirs = new Map([['', header]]);
+  let offset = 0;
+  let kept = 0;
+  let files = 0;
+  let bytes = 0;
+  for (const e of entries) {
+    const slash = e.rel.lastIndexOf('/');
+    const parent = dirs.get(slash === -1 ? '' : e.rel.slice(0, slash));
+    const name = e.rel.slice(slash + 1);
+    if (e.type === 'dir') {
+      const node = { files: {} };
+      if (unpack(e.rel, true)) {
+        node.unpacked = true;
+        e.unpacked = true;
+      }
+      parent.files[name] = node;
+      dirs.set(e.rel, node);
+      continue;
+    }
+    if (e.type === 'link') {
+      parent.files[name] = { link: e.link };
+      continue;
+    }
+    const dirUnpacked = parent.unpacked === true;
+    e.unpacked = dirUnpacked || unpack(e.rel, false);
+    const keep = !e.unpacked && kept + e.size <= KEEP_LIMIT;
+    const integrity = integrityOf(e, keep);
+    if (e.data) kept += e.size;
+    if (e.unpacked) {
+      parent.files[name] = { size: e.size, unpacked: true, integrity };
+    } else {
+      const node = { size: e.size, offset: String(offset), integrity };
+      if (e.executable) node.executable = true;
+      parent.files[name] = node;
+      offset += e.size;
+    }
+    files++;
+    bytes += e.size;
+    if (progress) progress(files, bytes);
+  }
+  return header;
+}
+
+// The two Pickles in front of the file data.
+function headerBytes(header) {
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const padded = (json.length + 3) & ~3;
+  const pickle = Buffer.alloc(8 + padded);
+  pickle.writeUInt32LE(4 + padded, 0);
+  pickle.writeUInt32LE(json.length, 4);
+  json.copy(pickle, 8);
+  const size = Buffer.alloc(8);
+  size.writeUInt32LE(4, 0);
+  size.writeUInt32LE(pickle.length, 4);
+  return { json, bytes: Buffer.concat([size, pickle]) };
+}
+
+function writeAll(fd, buf) {
+  let off = 0;
+  while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
+}
+
+function copyInto(fd, entry, scratch) {
+  if (entry.data) {
+    writeAll(fd, entry.data);
+    entry.data = undefined;
+    return;
+  }
+  const src = fs.openSync(entry.abs, 'r');
+  try {
+    let pos = 0;
+    while (pos < entry.size) {
+      const n = fs.readSync(src, scratch, 0, Math.min(scratch.length, entry.size - pos), pos);
+      if (n === 0) throw packError(`${entry.abs}: changed while packing`, entry.abs);
+      writeAll(fd, scratch.subarray(0, n));
+      pos += n;
+    }
+  } finally {
+    fs.closeSync(src);
+  }
+}
+
+// Writes `entries` (from crawl) to the archive `dest`. Options: unpack
+// (rel, isDirectory) -> boolean; progress (files, bytes) while hashing;
+// mtime (seconds) for the files written under dest.unpacked/. Returns the
+// header, its JSON text and the archive's size.
+function writeArchive(dest, entries, options = {}) {
+  const unpack = options.unpack || (() => false);
+  const header = buildHeader(entries, unpack, options.progress);
+  const { json, bytes } = headerBytes(header);
+  const unpackedDir = `${dest}.unpacked`;
+  fs.rmSync(unpackedDir, { recursive: true, force: true });
+  const fd = fs.openSync(dest, 'w');
+  let size = bytes.length;
+  try {
+    writeAll(fd, bytes);
+    const scratch = Buffer.allocUnsafe(1024 * 1024);
+    for (const e of entries) {
+      if (e.type !== 'file' || e.unpacked) continue;
+      copyInto(fd, e, scratch);
+      size += e.size;
+    }
+  } finally {
+    fs.closeSync(fd);
+  }
+  for (const e of entries) {
+    if (!e.unpacked) continue;
+    const out = path.join(unpackedDir, e.rel);
+    if (e.type === 'dir') {
+      fs.mkdirSync(out, { recursive: true });
+    } else if (e.type === 'file') {
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      fs.copyFileSync(e.abs, out);
+      fs.chmodSync(out, e.executable ? 0o755 : 0o644);
+      if (options.mtime !== undefined) fs.utimesSync(out, options.mtime, options.mtime);
+    }
+  }
+  return { header, headerJson: json.toString('utf8'), size };
+}
+
+module.exports = { crawl, writeArchive, headerBytes, BLOCK_SIZE };
