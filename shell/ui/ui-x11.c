@@ -22,6 +22,15 @@ x11_ids (GtkWindow *window, Display **dpy, Window *xid)
   return *xid != 0;
 }
 
+/* The window's WM_NORMAL_HINTS as GTK left them, to amend. */
+static void
+get_normal_hints (Display *dpy, Window xid, XSizeHints *hints)
+{
+  long supplied = 0;
+  memset (hints, 0, sizeof *hints);
+  XGetWMNormalHints (dpy, xid, hints, &supplied);
+}
+
 gboolean
 anode_ui_x11_move (GtkWindow *window, int x, int y)
 {
@@ -30,9 +39,8 @@ anode_ui_x11_move (GtkWindow *window, int x, int y)
   if (!x11_ids (window, &dpy, &xid))
     return FALSE;
   /* USPosition tells the window manager the user asked for this place. */
-  XSizeHints hints = { 0 };
-  long supplied = 0;
-  XGetWMNormalHints (dpy, xid, &hints, &supplied);
+  XSizeHints hints;
+  get_normal_hints (dpy, xid, &hints);
   hints.flags |= USPosition | PPosition;
   hints.x = x;
   hints.y = y;
@@ -115,9 +123,8 @@ anode_ui_x11_set_max_size (GtkWindow *window, int w, int h)
   Window xid;
   if (!x11_ids (window, &dpy, &xid))
     return FALSE;
-  XSizeHints hints = { 0 };
-  long supplied = 0;
-  XGetWMNormalHints (dpy, xid, &hints, &supplied);
+  XSizeHints hints;
+  get_normal_hints (dpy, xid, &hints);
   if (w > 0 || h > 0) {
     hints.flags |= PMaxSize;
     hints.max_width = w > 0 ? w : 32767;
