@@ -6,6 +6,7 @@
 #include "anode-config.h"
 #include "anode-runtime.h"
 #include "js-util.h"
+#include "launch.h"
 
 static const char usage[] =
   "Usage: anode [options] [script.js | APPDIR | -] [arguments]\n"
@@ -141,16 +142,46 @@ main (int argc, char **argv)
   o.exec_argv = exec_argv;
   o.args = args;
 
-  int status = parse_args (argc, argv, &o);
-  if (status >= 0)
+  /* A packaged app (an AppImage, or the binary of a packed folder or
+   * bundle) hands every argument to the app; `anode TARGET` may name one. */
+  g_auto (anode_appimage_t) ai = { 0 };
+  g_auto (anode_launch_t) launch = { 0 };
+  g_autoptr (GError) error = NULL;
+  gboolean appimage = anode_appimage_detect (&ai);
+  int status;
+  if (appimage && (status = anode_appimage_run_option (&ai, argc, argv)) >= 0)
     return status;
+  if (appimage || anode_launch_for_binary (&launch)) {
+    for (int i = 1; i < argc; i++)
+      g_ptr_array_add (args, argv[i]);
+  } else {
+    status = parse_args (argc, argv, &o);
+    if (status >= 0)
+      return status;
+    if (g_str_equal (o.mode, "script") && !g_str_equal (o.script, "-") &&
+        !anode_launch_for_target (o.script, &launch, &error) && error != NULL) {
+      fprintf (stderr, "anode: %s\n", error->message);
+      return 1;
+    }
+  }
 
   /* As in Node, a write to a socket the peer closed fails with EPIPE
    * instead of killing the process (libuv resets it for children). */
   signal (SIGPIPE, SIG_IGN);
   anode_runtime_t *rt = anode_runtime_new (argc, argv);
+  if (appimage && !anode_appimage_start (&ai, rt, argv[0], &launch, &error)) {
+    fprintf (stderr, "anode: cannot start %s: %s\n", ai.path, error->message);
+    return 1;
+  }
+  if (launch.packaged) {
+    if (!anode_launch_check (rt, &launch, &error)) {
+      fprintf (stderr, "anode: cannot start the app: %s\n", error->message);
+      return 1;
+    }
+    o.script = launch.app_path;
+  }
   /* A desktop app: load GTK and WebKit on a thread while JS boots. */
-  if (g_str_equal (o.mode, "script") && anode_ui_entry_wants_ui (o.script))
+  if (g_str_equal (o.mode, "script") && anode_ui_entry_wants_ui (rt, o.script))
     anode_ui_prefetch (rt);
   g_autoptr (JSCValue) opts = jsc_value_new_object (rt->ctx, NULL, NULL);
   anode_set_string (opts, "mode", o.mode);
@@ -166,6 +197,13 @@ main (int argc, char **argv)
   g_autoptr (JSCValue) aa = strv_value (rt->ctx, args);
   anode_set_value (opts, "execArgv", ea);
   anode_set_value (opts, "args", aa);
+  if (launch.packaged) {
+    g_autoptr (JSCValue) packaged = jsc_value_new_boolean (rt->ctx, TRUE);
+    g_autoptr (JSCValue) self = jsc_value_new_boolean (rt->ctx, launch.self);
+    anode_set_value (opts, "packaged", packaged);
+    anode_set_value (opts, "self", self);
+    anode_set_string (opts, "resourcesPath", launch.resources_path);
+  }
 
   if (!anode_runtime_start (rt, opts))
     status = 70;

@@ -114,9 +114,10 @@ extern const anode_binding_entry_t anode_binding_table[];
  * loading overlaps its JS start-up (binding-ui.c). */
 void anode_ui_prefetch (anode_runtime_t *rt);
 
-/* Does the script `anode ENTRY` runs (a file, or an app folder's main) ask
- * for electron/anode? A cheap look at its text, to decide on prefetching. */
-gboolean anode_ui_entry_wants_ui (const char *entry);
+/* Does the script `anode ENTRY` runs (a file, or an app folder's or
+ * archive's main) ask for electron/anode? A cheap look at its text, to
+ * decide on prefetching. */
+gboolean anode_ui_entry_wants_ui (anode_runtime_t *rt, const char *entry);
 
 void anode_timers_close (anode_runtime_t *rt);
 void anode_signals_close (anode_runtime_t *rt);

@@ -6,17 +6,25 @@
 #include <string.h>
 
 #include "anode-runtime.h"
+#include "archive.h"
 #include "js-util.h"
 
 #define UI_MODULE_NAME "libanode-ui.so"
 
 typedef JSCValue *(*ui_init_fn) (anode_runtime_t *rt, GError **error);
 
-/* The module beside the binary (build tree, AppImage, .app bundle), else in
+/* The module in `support_dir` (an AppImage's cache) when given, else
+ * beside the binary (build tree, packed folder, .app bundle), else in
  * ../lib/anode/ (installed). Caller frees. */
 static char *
-find_module (void)
+find_module (const char *support_dir)
 {
+  if (support_dir != NULL) {
+    char *path = g_build_filename (support_dir, UI_MODULE_NAME, NULL);
+    if (g_file_test (path, G_FILE_TEST_EXISTS))
+      return path;
+    g_free (path);
+  }
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   if (exe == NULL)
     return NULL;
@@ -35,9 +43,9 @@ find_module (void)
 /* Opens the module; a second open only bumps the refcount. The module stays
  * loaded for the process's life (GTK cannot be unloaded). */
 static GModule *
-open_module (GError **error)
+open_module (const char *support_dir, GError **error)
 {
-  g_autofree char *path = find_module ();
+  g_autofree char *path = find_module (support_dir);
   if (path == NULL) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                  "cannot find %s beside the anode binary", UI_MODULE_NAME);
@@ -56,7 +64,8 @@ open_module (GError **error)
 static gpointer
 prefetch_thread (gpointer data)
 {
-  GModule *module = open_module (NULL);
+  g_autofree char *support_dir = data;
+  GModule *module = open_module (support_dir, NULL);
   if (module != NULL) {
     /* Warm what the first window needs most (fonts, GTK types) off the main
      * thread; the module exports this for exactly that. */
@@ -71,41 +80,40 @@ void
 anode_ui_prefetch (anode_runtime_t *rt)
 {
   if (rt->ui_prefetch == NULL && rt->ui == NULL)
-    rt->ui_prefetch = g_thread_new ("anode-ui-prefetch", prefetch_thread, NULL);
+    rt->ui_prefetch = g_thread_new ("anode-ui-prefetch", prefetch_thread,
+                                    g_strdup (rt->support_dir));
 }
 
-/* The file `anode ENTRY` will run: ENTRY itself, or for an app folder its
- * package.json "main" (default index.js). Caller frees. */
-static char *
-entry_file (const char *entry)
+/* The text of the file `anode ENTRY` will run: ENTRY itself, or for an app
+ * folder (or archive) its package.json "main" (default index.js), read
+ * through the runtime's archive table. */
+static gboolean
+entry_source (anode_vfs_t *vfs, const char *entry, char **source, gsize *len)
 {
-  if (!g_file_test (entry, G_FILE_TEST_IS_DIR))
-    return g_strdup (entry);
   g_autofree char *pkg_path = g_build_filename (entry, "package.json", NULL);
   g_autofree char *pkg = NULL;
   g_autofree char *main = NULL;
-  if (g_file_get_contents (pkg_path, &pkg, NULL, NULL)) {
-    g_autoptr (GRegex) re = g_regex_new ("\"main\"\\s*:\\s*\"([^\"]+)\"", 0, 0, NULL);
-    g_autoptr (GMatchInfo) m = NULL;
-    if (g_regex_match (re, pkg, 0, &m))
-      main = g_match_info_fetch (m, 1);
+  if (!anode_vfs_get_contents (vfs, pkg_path, &pkg, NULL, NULL)) {
+    g_autofree char *index = g_build_filename (entry, "index.js", NULL);
+    return anode_vfs_get_contents (vfs, entry, source, len, NULL) ||
+           anode_vfs_get_contents (vfs, index, source, len, NULL);
   }
-  char *file = g_build_filename (entry, main ? main : "index.js", NULL);
-  if (!g_file_test (file, G_FILE_TEST_IS_REGULAR)) {
-    char *with_ext = g_strconcat (file, ".js", NULL);
-    g_free (file);
-    file = with_ext;
-  }
-  return file;
+  g_autoptr (GRegex) re = g_regex_new ("\"main\"\\s*:\\s*\"([^\"]+)\"", 0, 0, NULL);
+  g_autoptr (GMatchInfo) m = NULL;
+  if (g_regex_match (re, pkg, 0, &m))
+    main = g_match_info_fetch (m, 1);
+  g_autofree char *file = g_build_filename (entry, main ? main : "index.js", NULL);
+  g_autofree char *with_ext = g_strconcat (file, ".js", NULL);
+  return anode_vfs_get_contents (vfs, file, source, len, NULL) ||
+         anode_vfs_get_contents (vfs, with_ext, source, len, NULL);
 }
 
 gboolean
-anode_ui_entry_wants_ui (const char *entry)
+anode_ui_entry_wants_ui (anode_runtime_t *rt, const char *entry)
 {
-  g_autofree char *file = entry ? entry_file (entry) : NULL;
   g_autofree char *source = NULL;
   gsize len = 0;
-  if (file == NULL || !g_file_get_contents (file, &source, &len, NULL))
+  if (entry == NULL || !entry_source (anode_vfs_get (rt), entry, &source, &len))
     return FALSE;
   g_autoptr (GRegex) re = g_regex_new (
     "(?:require\\s*\\(|from\\s*|import\\s*\\()\\s*['\"](?:electron|anode)(?:/main)?['\"]",
@@ -126,7 +134,7 @@ anode_binding_ui_init (anode_runtime_t *rt)
                 rt->ui_prefetch ? " (prefetching)" : "");
   if (rt->ui_prefetch != NULL)
     g_thread_join (g_steal_pointer (&rt->ui_prefetch));
-  GModule *module = open_module (&error);
+  GModule *module = open_module (rt->support_dir, &error);
   if (module != NULL &&
       !g_module_symbol (module, "anode_ui_module_init", (gpointer *) &init))
     g_set_error (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s",

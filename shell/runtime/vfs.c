@@ -300,7 +300,7 @@ open_in_archive (anode_vfs_t *vfs, const char *root, anode_archive_t *a, const c
   }
   if (!contained) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                 "the path leads out of the app's folder");
+                 "the path leaves the app's folder");
     return NULL;
   }
   anode_entry_stat_t st;
@@ -338,7 +338,7 @@ anode_appsrc_open (anode_vfs_t *vfs, const char *root, const char *path, guint64
   g_autofree char *real = realpath (file, NULL);
   if (real != NULL && (real_root == NULL || !under (real_root, real))) {
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                 "the path leads out of the app's folder");
+                 "the path leaves the app's folder");
     return NULL;
   }
   g_autoptr (GFile) gfile = g_file_new_for_path (file);

@@ -112,8 +112,12 @@ function makeWrappers(fsb) {
       const ctx = typeof req === 'function' ? {} : req;
       let r;
       if ((flags & writeFlags) !== 0) {
+        // A folder (the archive's own path among them) is the real file
+        // system's business: writing over x.asar replaces the file.
         const st = asar.stat(path, noAsar(), true, {});
-        if (st === null) return orig.open(path, flags, mode, req);
+        if (st === null || st === undefined || (st[1] & 0o170000) === 0o040000) {
+          return orig.open(path, flags, mode, req);
+        }
         Object.assign(ctx, { errno: -30, code: 'EROFS', syscall: 'open', path });
         r = undefined;
       } else {
@@ -162,4 +166,19 @@ function install() {
   Object.assign(fsb, makeWrappers(fsb));
 }
 
-module.exports = { install, candidate };
+// How a packaged app was started (set once by the bootstrap): its archive
+// or folder, resources folder, and whether the packed binary itself ran.
+let launch = null;
+
+function setLaunch(options) {
+  launch = { appPath: options.script, resourcesPath: options.resourcesPath, self: options.self };
+  Object.defineProperty(process, 'resourcesPath', {
+    value: options.resourcesPath, enumerable: true, configurable: true, writable: true,
+  });
+}
+
+function launchInfo() {
+  return launch;
+}
+
+module.exports = { install, candidate, setLaunch, launchInfo };

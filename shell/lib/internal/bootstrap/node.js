@@ -166,7 +166,7 @@ function evalCode(code, filename, print) {
   }
 }
 
-function runScript(script) {
+function runScript(script, setArgv1 = true) {
   const path = require('path');
   const Module = require('internal/modules/cjs/loader');
   const fsb = internalBinding('fs');
@@ -181,7 +181,7 @@ function runScript(script) {
     }
     throw err;
   }
-  process.argv[1] = file;
+  if (setArgv1) process.argv[1] = file;
   Module.runMain(file);
 }
 
@@ -222,6 +222,14 @@ function start(options) {
       process.argv.push('asar', ...options.args);
       return require('internal/asar/cli').main(options.args);
     default:
+      if (options.packaged) {
+        require('internal/asar/fs').setLaunch(options);
+        // The packed binary itself: argv holds no script, as in Electron.
+        if (options.self) {
+          process.argv.push(...options.args);
+          return runScript(options.script, false);
+        }
+      }
       process.argv.push(options.script, ...options.args);
       return runScript(options.script);
   }

@@ -10,8 +10,11 @@ const os = require('os');
 const native = require('internal/electron/ui');
 const { codes: { ERR_INVALID_ARG_TYPE } } = require('internal/errors');
 
-// The app's folder: the nearest package.json above the main script.
+// The app's folder: a packaged app's archive (or resources/app), else the
+// nearest package.json above the main script.
 function findAppPath() {
+  const launch = require('internal/asar/fs').launchInfo();
+  if (launch !== null) return launch.appPath;
   const main = process.argv[1] ? path.resolve(process.argv[1]) : process.cwd();
   let dir = path.dirname(main);
   for (;;) {
@@ -135,7 +138,7 @@ class App extends EventEmitter {
   }
   getVersion() { return this.#pkg.version || process.versions.anode; }
   getAppPath() { return this.#appPath; }
-  get isPackaged() { return false; }
+  get isPackaged() { return require('internal/asar/fs').launchInfo() !== null; }
   getLocale() { return localeFromEnv(); }
   getSystemLocale() { return localeFromEnv(); }
   getPreferredSystemLanguages() { return [localeFromEnv()]; }
