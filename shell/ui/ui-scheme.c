@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "archive.h"
 #include "ui-private.h"
 
 /* Larger bounded ranges are answered with this much (a valid partial reply
@@ -88,17 +89,6 @@ anode_ui_scheme_resolve (const char *root, const char *url_path)
   return g_string_free (path, FALSE);
 }
 
-/* Symlinks inside the app may not lead out of it either. */
-static gboolean
-inside_root (const char *root, const char *path)
-{
-  g_autofree char *real = realpath (path, NULL);
-  if (real == NULL)
-    return TRUE; /* missing: open fails with "not found" */
-  size_t n = strlen (root);
-  return strncmp (real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
-}
-
 /* "bytes=a-b" / "bytes=a-" / "bytes=-n" against `size`; FALSE if unusable. */
 static gboolean
 parse_range (const char *header, goffset size, goffset *start, goffset *end)
@@ -132,29 +122,24 @@ parse_range (const char *header, goffset size, goffset *start, goffset *end)
   return *start < size;
 }
 
+/* Serves `path` (under the app's root) through the app source, which reads
+ * a folder, an .asar archive or the AppImage's squashfs alike and keeps
+ * links from leading out of the root. */
 static void
-respond_file (WebKitURISchemeRequest *req, const char *path, gboolean head_only)
+respond_file (WebKitURISchemeRequest *req, anode_ui_t *ui, const char *path, gboolean head_only)
 {
-  g_autoptr (GFile) file = g_file_new_for_path (path);
+  anode_vfs_t *vfs = anode_vfs_get (ui->rt);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                                  G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                                  G_FILE_QUERY_INFO_NONE, NULL, &error);
-  if (info == NULL) {
-    finish_error (req, error->domain, error->code, "cannot load %s: %s", path, error->message);
-    return;
-  }
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR) {
-    finish_error (req, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "cannot load %s: not a file", path);
-    return;
-  }
-  g_autoptr (GFileInputStream) in = g_file_read (file, NULL, &error);
+  guint64 usize = 0;
+  g_autofree char *file = NULL;
+  g_autoptr (GInputStream) in = anode_appsrc_open (vfs, ui->app_root, path, 0, &usize, &file,
+                                                   &error);
   if (in == NULL) {
     finish_error (req, error->domain, error->code, "cannot load %s: %s", path, error->message);
     return;
   }
-  goffset size = g_file_info_get_size (info);
-  g_autofree char *mime = mime_type_for (path);
+  goffset size = (goffset) usize;
+  g_autofree char *mime = mime_type_for (file);
   SoupMessageHeaders *headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   soup_message_headers_replace (headers, "Accept-Ranges", "bytes");
   soup_message_headers_replace (headers, "Access-Control-Allow-Origin", "*");
@@ -164,7 +149,7 @@ respond_file (WebKitURISchemeRequest *req, const char *path, gboolean head_only)
   const char *range = req_headers ? soup_message_headers_get_one (req_headers, "Range") : NULL;
   goffset start = 0, end = size - 1;
   int status = 200;
-  GInputStream *body = G_INPUT_STREAM (in);
+  GInputStream *body = in;
   g_autoptr (GInputStream) slice = NULL;
   if (range != NULL) {
     if (!parse_range (range, size, &start, &end)) {
@@ -179,10 +164,15 @@ respond_file (WebKitURISchemeRequest *req, const char *path, gboolean head_only)
       return;
     }
     status = 206;
-    if (!g_seekable_seek (G_SEEKABLE (in), start, G_SEEK_SET, NULL, &error)) {
-      soup_message_headers_unref (headers);
-      finish_error (req, error->domain, error->code, "cannot load %s: %s", path, error->message);
-      return;
+    if (start > 0) {
+      g_clear_object (&in);
+      in = anode_appsrc_open (vfs, ui->app_root, path, (guint64) start, &usize, &file, &error);
+      if (in == NULL) {
+        soup_message_headers_unref (headers);
+        finish_error (req, error->domain, error->code, "cannot load %s: %s", path, error->message);
+        return;
+      }
+      body = in;
     }
     if (end < size - 1) {
       /* A bounded range is read into memory so the stream ends where the
@@ -236,17 +226,12 @@ app_scheme_cb (WebKitURISchemeRequest *req, gpointer data)
   g_autoptr (GUri) parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED, NULL);
   const char *url_path = parsed ? g_uri_get_path (parsed) : NULL;
   g_autofree char *path = anode_ui_scheme_resolve (ui->app_root, url_path);
-  if (path == NULL || !inside_root (ui->app_root, path)) {
+  if (path == NULL) {
     finish_error (req, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
                   "%s: the path leaves the app's folder", uri);
     return;
   }
-  if (g_file_test (path, G_FILE_TEST_IS_DIR)) {
-    char *index = g_build_filename (path, "index.html", NULL);
-    g_free (path);
-    path = index;
-  }
-  respond_file (req, path, g_strcmp0 (method, "HEAD") == 0);
+  respond_file (req, ui, path, g_strcmp0 (method, "HEAD") == 0);
 }
 
 /* ---- protocol.handle: requests go to JS, which answers by id. */
