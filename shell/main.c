@@ -11,6 +11,7 @@
 static const char usage[] =
   "Usage: anode [options] [script.js | APPDIR | -] [arguments]\n"
   "       anode --test [files or directories...]\n"
+  "       anode pack APPDIR [--target dir|appimage|app|asar] [--out DIR]\n"
   "       anode asar pack|list|extract|extract-file ...\n"
   "\n"
   "Runs a JavaScript program on JavaScriptCore with Node's APIs.\n"
@@ -29,7 +30,7 @@ static const char usage[] =
   "app.asar, a packed folder or a Name.app bundle runs the app inside.\n";
 
 typedef struct {
-  const char *mode; /* "script", "eval", "stdin", "test", "asar" */
+  const char *mode; /* "script", "eval", "stdin", "test", "asar", "pack" */
   const char *input_type; /* --input-type: "module" or "commonjs" */
   const char *script;
   const char *code;
@@ -43,9 +44,9 @@ static int
 parse_args (int argc, char **argv, cli_options_t *o)
 {
   int i = 1;
-  /* `anode asar ...`, unless a script or folder of
+  /* `anode pack ...` and `anode asar ...`, unless a script or folder of
    * that name is in the way (then it runs, as node would run it). */
-  if (argc > 1 && strcmp (argv[1], "asar") == 0 &&
+  if (argc > 1 && (strcmp (argv[1], "pack") == 0 || strcmp (argv[1], "asar") == 0) &&
       !g_file_test (argv[1], G_FILE_TEST_EXISTS)) {
     o->mode = argv[1];
     for (i = 2; i < argc; i++)

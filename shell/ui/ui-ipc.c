@@ -37,11 +37,18 @@ ipc_view_free (gpointer data)
   g_free (v);
 }
 
-/* bridge/ beside the binary (build tree), else ../lib/anode/bridge
- * (installed, as meson puts it). Caller frees. */
+/* bridge/ in the support folder (where an AppImage copies it), beside the
+ * binary (build tree, packed app), else ../lib/anode/bridge (installed, as
+ * meson puts it). Caller frees. */
 static char *
-find_extension_dir (void)
+find_extension_dir (anode_ui_t *ui)
 {
+  if (ui->rt->support_dir != NULL) {
+    g_autofree char *d = g_build_filename (ui->rt->support_dir, "bridge", NULL);
+    g_autofree char *so = g_build_filename (d, EXTENSION_FILE, NULL);
+    if (g_file_test (so, G_FILE_TEST_EXISTS))
+      return realpath (d, NULL);
+  }
   g_autofree char *exe = g_file_read_link ("/proc/self/exe", NULL);
   if (exe == NULL)
     return NULL;
@@ -59,7 +66,7 @@ find_extension_dir (void)
 void
 anode_ui_ipc_start (anode_ui_t *ui)
 {
-  g_autofree char *dir = find_extension_dir ();
+  g_autofree char *dir = find_extension_dir (ui);
   if (dir == NULL) {
     g_warning ("anode: %s not found beside the binary: preload scripts and IPC are off",
                EXTENSION_FILE);

@@ -221,6 +221,9 @@ function start(options) {
     case 'asar':
       process.argv.push('asar', ...options.args);
       return require('internal/asar/cli').main(options.args);
+    case 'pack':
+      process.argv.push('pack', ...options.args);
+      return require('internal/pack/cli').main(options.args);
     default:
       if (options.packaged) {
         require('internal/asar/fs').setLaunch(options);
