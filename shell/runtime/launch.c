@@ -253,8 +253,12 @@ check_main (anode_archive_t *a, const char *inner, const char *app_path, GError 
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++) {
     g_autofree char *p = g_strconcat (inner, *inner ? "/" : "", name, suffixes[i], NULL);
     anode_archive_node_t *n = anode_archive_lookup (a, p, TRUE, NULL);
-    if (n != NULL && anode_archive_node_children (n) == NULL)
-      return TRUE;
+    if (n == NULL || anode_archive_node_children (n) != NULL)
+      continue;
+    /* Read once now: with integrity checks on, a modified main script
+     * stops the start here, with the archive's own words. */
+    g_autoptr (GBytes) main_bytes = anode_archive_read_all (a, n, error);
+    return main_bytes != NULL;
   }
   g_set_error (error, ANODE_ARCHIVE_ERROR, ENOENT,
                "%s: package.json's \"main\" (%s) is not in the archive", app_path, name);
