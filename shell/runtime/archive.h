@@ -114,6 +114,7 @@ GInputStream *anode_archive_stream_new (anode_archive_t *a,
 
 anode_vfs_t *anode_vfs_new (void);
 void anode_vfs_free (anode_vfs_t *vfs);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (anode_vfs_t, anode_vfs_free)
 
 /* The runtime's table, created on first use (borrowed). */
 anode_vfs_t *anode_vfs_get (anode_runtime_t *rt);
