@@ -6,6 +6,7 @@
 
 #include "bridge-private.h"
 
+
 #define ENTRY_NAME "__anodeBridge"
 
 ab_frame_t *
@@ -303,19 +304,20 @@ ab_frame_window_cleared (ab_page_t *page, WebKitFrame *web_frame)
 }
 
 void
-ab_frame_receive (ab_frame_t *f, GVariant *bytes, GUnixFDList *fds)
+ab_frame_receive (ab_frame_t *f, anode_ipc_received_t *r)
 {
   g_autoptr (GError) error = NULL;
-  gsize len = 0;
-  const void *data = g_variant_get_fixed_array (bytes, &len, 1);
-  g_autoptr (JSCValue) buf = ab_buffer_copy (f->ctx, data, len);
-  g_autoptr (JSCValue) oob = ab_oob_map (f->ctx, fds, &error);
+  void *dest;
+  g_autoptr (JSCValue) buf = ab_buffer_new (f->ctx, r->len, &dest);
+  g_autoptr (JSCValue) oob = NULL;
+  if (anode_ipc_received_read (r, dest, &error))
+    oob = ab_oob_map (f->ctx, r->oob, r->n_oob, &error);
   if (oob == NULL) {
     g_warning ("anode bridge: dropped a message: %s", error->message);
     return;
   }
   JSCValue *args[] = { buf, oob };
-  g_autoptr (JSCValue) r = ab_call (f->bridge, "receive", &error, 2, args);
-  if (r == NULL)
+  g_autoptr (JSCValue) ret = ab_call (f->bridge, "receive", &error, 2, args);
+  if (ret == NULL)
     g_warning ("anode bridge: %s", error->message);
 }

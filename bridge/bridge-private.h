@@ -4,6 +4,8 @@
 
 #include <webkit/webkit-web-process-extension.h>
 
+#include "ipc-channel.h"
+
 G_BEGIN_DECLS
 
 typedef struct ab_process ab_process_t;
@@ -25,7 +27,11 @@ struct ab_page {
   guint64 id;
   GHashTable *frames;       /* WebKit frame id -> ab_frame_t (ref) */
   guint next_frame_id;
-  int sync_fd;              /* our end of the sendSync socket, or -1 */
+  int channel;              /* our end of the channel to the main process, or -1 */
+  guint channel_watch;
+  guint8 *scratch;          /* where packets are read */
+  GQueue pending;           /* batches that arrived during a sendSync */
+  guint pending_idle;
 };
 
 /* A document's bridge: the preload world's JS and, once contextBridge is
@@ -56,9 +62,9 @@ gboolean ab_page_post (ab_page_t *page, guint frame_id, const guint8 *data,
  * is returned (caller owns) or NULL with `error` set. */
 GBytes *ab_page_send_sync (ab_page_t *page, guint frame_id, const guint8 *data,
                            gsize len, JSCValue *oob, GError **error);
-/* The ArrayBuffers of a batch's memfds, read into new buffers (a new JS
- * array in `ctx`), or NULL with `error` set. */
-JSCValue *ab_oob_map (JSCContext *ctx, GUnixFDList *fds, GError **error);
+/* The ArrayBuffers of a batch's memfds `fds`, read into new buffers (a new
+ * JS array in `ctx`), or NULL with `error` set. */
+JSCValue *ab_oob_map (JSCContext *ctx, const int *fds, guint n, GError **error);
 
 /* bridge-frame.c */
 ab_frame_t *ab_frame_ref (ab_frame_t *frame);
@@ -69,7 +75,7 @@ void ab_frame_detach (ab_frame_t *frame);
  * preload's user script calls. */
 void ab_frame_window_cleared (ab_page_t *page, WebKitFrame *frame);
 /* Hands a batch from the main process to the frame's renderer.js. */
-void ab_frame_receive (ab_frame_t *frame, GVariant *bytes, GUnixFDList *fds);
+void ab_frame_receive (ab_frame_t *frame, anode_ipc_received_t *r);
 /* A new ArrayBuffer of `len` bytes in `ctx` (caller owns); `data` points
  * at its bytes. */
 JSCValue *ab_buffer_new (JSCContext *ctx, gsize len, void **data);

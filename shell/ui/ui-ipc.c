@@ -1,39 +1,61 @@
 /* The main process's side of the bridge: points WebKit at the web-process
  * extension (bridge/), gives each web view with a preload its user script,
- * and moves batches of IPC records between the views and JS
- * (internal/electron/ipc_main.js). Big ArrayBuffers travel as sealed
- * memfds; sendSync replies go back on a socket the page handed over. */
+ * and moves batches of IPC records between the pages and JS
+ * (internal/electron/ipc_main.js) over each page's channel (bridge/
+ * ipc-channel.h), a socket the page hands over through WebKit: a direct
+ * socket costs a fifth of WebKit's own message round trip here. Big
+ * ArrayBuffers travel as sealed memfds. The main process never blocks on a
+ * page: what a full channel cannot take waits in a queue. */
 #include <errno.h>
+#include <fcntl.h>
+#include <glib-unix.h>
 #include <gio/gunixfdlist.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "ipc-channel.h"
 #include "ipc-memfd.h"
 #include "ui-private.h"
 
+
 #define MESSAGE_NAME "anode-ipc"
-#define SYNC_CHANNEL_NAME "anode-sync"
+#define CHANNEL_NAME "anode-channel"
 /* The world the preloads run in (both sides use this name). */
 #define WORLD_NAME "anode-preload"
 #define EXTENSION_FILE "libanode-bridge.so"
 /* What one batch from a page may hold inline; bigger ones are dropped. */
 #define MAX_BATCH ((gsize) 512 * 1024 * 1024)
 #define MAX_OOB_FDS 64
-#define SYNC_INLINE_MAX (60 * 1024)
 #define VIEW_KEY "anode-ipc"
+/* Packets read per wake-up, so a flooding page leaves room for the others. */
+#define READ_BUDGET 128
 
 typedef struct {
-  anode_window_t *w; /* the window owns the view, which owns us */
-  int sync_fd;       /* where sendSync replies go, or -1 */
+  anode_window_t *w;  /* the window owns the view, which owns us */
+  int channel;        /* the page's channel, or -1 */
+  guint watch_in, watch_out;
+  GQueue out;         /* anode_ipc_packet_t the channel could not take yet */
+  guint8 *scratch;
 } ipc_view_t;
+
+static void
+close_channel (ipc_view_t *v)
+{
+  g_clear_handle_id (&v->watch_in, g_source_remove);
+  g_clear_handle_id (&v->watch_out, g_source_remove);
+  if (v->channel >= 0)
+    close (v->channel);
+  v->channel = -1;
+  g_queue_clear_full (&v->out, (GDestroyNotify) anode_ipc_packet_free);
+}
 
 static void
 ipc_view_free (gpointer data)
 {
   ipc_view_t *v = data;
-  if (v->sync_fd >= 0)
-    close (v->sync_fd);
+  close_channel (v);
+  g_free (v->scratch);
   g_free (v);
 }
 
@@ -93,20 +115,11 @@ empty_buffer (JSCContext *ctx)
 }
 
 static JSCValue *
-map_oob (JSCContext *ctx, GUnixFDList *fds, GError **error)
+map_oob (JSCContext *ctx, const int *fds, guint n, GError **error)
 {
-  int n = fds != NULL ? g_unix_fd_list_get_length (fds) : 0;
-  if (n > MAX_OOB_FDS) {
-    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%d out-of-band buffers", n);
-    return NULL;
-  }
   g_autoptr (JSCValue) array = jsc_value_new_array (ctx, G_TYPE_NONE);
-  for (int i = 0; i < n; i++) {
-    int fd = g_unix_fd_list_get (fds, i, error);
-    if (fd < 0)
-      return NULL;
-    anode_ipc_mapping_t *m = anode_ipc_mapping_new (fd, error);
-    close (fd);
+  for (guint i = 0; i < n; i++) {
+    anode_ipc_mapping_t *m = anode_ipc_mapping_new (fds[i], error);
     if (m == NULL)
       return NULL;
     g_autoptr (JSCValue) buf = m->len > 0
@@ -121,46 +134,112 @@ map_oob (JSCContext *ctx, GUnixFDList *fds, GError **error)
   return g_steal_pointer (&array);
 }
 
+/* The payload of a batch as a JS ArrayBuffer: a copy of an inline one, the
+ * mapping of a memfd one. */
+static JSCValue *
+payload_buffer (JSCContext *ctx, anode_ipc_received_t *r, GError **error)
+{
+  if (r->payload_fd >= 0) {
+    anode_ipc_mapping_t *m = anode_ipc_mapping_new (r->payload_fd, error);
+    if (m == NULL)
+      return NULL;
+    if (m->len > 0)
+      return jsc_value_new_array_buffer (ctx, m->addr, m->len, anode_ipc_mapping_free, m);
+    anode_ipc_mapping_free (m);
+    return empty_buffer (ctx);
+  }
+  if (r->len == 0)
+    return empty_buffer (ctx);
+  void *copy = g_memdup2 (r->data, r->len);
+  return jsc_value_new_array_buffer (ctx, copy, r->len, g_free, copy);
+}
+
+/* Hands a batch to JS; closes the packet's fds. */
 static void
-receive_batch (ipc_view_t *v, WebKitUserMessage *msg)
+deliver (ipc_view_t *v, anode_ipc_received_t *r)
 {
   anode_window_t *w = v->w;
   JSCContext *ctx = w->ui->rt->ctx;
+  g_autoptr (GError) error = NULL;
+  if (r->type != ANODE_IPC_BATCH) {
+    g_warning ("anode: dropped an IPC packet of type %u from webContents %u", r->type, w->id);
+  } else if (r->len > MAX_BATCH) {
+    g_warning ("anode: dropped an IPC message from webContents %u: %" G_GSIZE_FORMAT
+               " bytes, over the limit of %" G_GSIZE_FORMAT, w->id, r->len, MAX_BATCH);
+  } else {
+    g_autoptr (JSCValue) buf = payload_buffer (ctx, r, &error);
+    g_autoptr (JSCValue) oob = buf != NULL ? map_oob (ctx, r->oob, r->n_oob, &error) : NULL;
+    if (oob == NULL) {
+      g_warning ("anode: dropped an IPC message from webContents %u: %s", w->id, error->message);
+    } else {
+      g_autoptr (JSCValue) extra = jsc_value_new_array (ctx, G_TYPE_NONE);
+      g_autoptr (JSCValue) frame = jsc_value_new_number (ctx, r->frame_id);
+      jsc_value_object_set_property_at_index (extra, 0, frame);
+      jsc_value_object_set_property_at_index (extra, 1, oob);
+      anode_ui_emit (w, "ipc", buf, extra);
+    }
+  }
+  anode_ipc_received_clear (r);
+}
+
+static gboolean
+channel_readable_cb (int fd, GIOCondition condition, gpointer data)
+{
+  ipc_view_t *v = data;
+  for (int i = 0; i < READ_BUDGET; i++) {
+    /* A page still sending after its window closed is ignored. */
+    if (v->w->destroyed)
+      break;
+    g_autoptr (GError) error = NULL;
+    anode_ipc_received_t r;
+    int got = anode_ipc_recv (fd, v->scratch, &r, &error);
+    if (got == 0)
+      return G_SOURCE_CONTINUE;
+    if (got == 2) {
+      g_warning ("anode: webContents %u: %s", v->w->id, error->message);
+      continue;
+    }
+    if (got < 0) {
+      v->watch_in = 0;
+      close_channel (v);
+      return G_SOURCE_REMOVE;
+    }
+    deliver (v, &r);
+    /* JS may have closed the window (and freed the channel) meanwhile. */
+    if (v->channel != fd)
+      return v->watch_in != 0 ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
+  }
+  return G_SOURCE_CONTINUE;
+}
+
+/* Batches a page sent as user messages (none in practice: pages use their
+ * channel; kept for a page whose channel failed). */
+static void
+receive_batch (ipc_view_t *v, WebKitUserMessage *msg)
+{
   GVariant *params = webkit_user_message_get_parameters (msg);
   if (params == NULL || !g_variant_is_of_type (params, G_VARIANT_TYPE ("(uay)"))) {
-    g_warning ("anode: dropped an IPC message from webContents %u: not a batch", w->id);
+    g_warning ("anode: dropped an IPC message from webContents %u: not a batch", v->w->id);
     return;
   }
-  guint32 frame_id = 0;
+  anode_ipc_received_t r = { 0 };
+  r.type = ANODE_IPC_BATCH;
+  r.payload_fd = -1;
   g_autoptr (GVariant) bytes = NULL;
-  g_variant_get (params, "(u@ay)", &frame_id, &bytes);
-  gsize len = 0;
-  const void *data = g_variant_get_fixed_array (bytes, &len, 1);
-  if (len > MAX_BATCH) {
-    g_warning ("anode: dropped an IPC message from webContents %u: %" G_GSIZE_FORMAT
-               " bytes, over the limit of %" G_GSIZE_FORMAT, w->id, len, MAX_BATCH);
-    return;
+  g_variant_get (params, "(u@ay)", &r.frame_id, &bytes);
+  r.data = g_variant_get_fixed_array (bytes, &r.len, 1);
+  GUnixFDList *fds = webkit_user_message_get_fd_list (msg);
+  int n = fds != NULL ? g_unix_fd_list_get_length (fds) : 0;
+  for (int i = 0; i < n && r.n_oob < ANODE_IPC_MAX_OOB; i++) {
+    int fd = g_unix_fd_list_get (fds, i, NULL);
+    if (fd >= 0)
+      r.oob[r.n_oob++] = fd;
   }
-  g_autoptr (GError) error = NULL;
-  g_autoptr (JSCValue) oob = map_oob (ctx, webkit_user_message_get_fd_list (msg), &error);
-  if (oob == NULL) {
-    g_warning ("anode: dropped an IPC message from webContents %u: %s", w->id, error->message);
-    return;
-  }
-  /* JS reads the message's own bytes: no copy. */
-  g_autoptr (JSCValue) buf = len > 0
-    ? jsc_value_new_array_buffer (ctx, (gpointer) data, len, (GDestroyNotify) g_variant_unref,
-                                  g_variant_ref (bytes))
-    : empty_buffer (ctx);
-  g_autoptr (JSCValue) extra = jsc_value_new_array (ctx, G_TYPE_NONE);
-  g_autoptr (JSCValue) frame = jsc_value_new_number (ctx, frame_id);
-  jsc_value_object_set_property_at_index (extra, 0, frame);
-  jsc_value_object_set_property_at_index (extra, 1, oob);
-  anode_ui_emit (w, "ipc", buf, extra);
+  deliver (v, &r);
 }
 
 static void
-receive_sync_channel (ipc_view_t *v, WebKitUserMessage *msg)
+receive_channel (ipc_view_t *v, WebKitUserMessage *msg)
 {
   GUnixFDList *fds = webkit_user_message_get_fd_list (msg);
   if (fds == NULL || g_unix_fd_list_get_length (fds) != 1)
@@ -168,22 +247,25 @@ receive_sync_channel (ipc_view_t *v, WebKitUserMessage *msg)
   int fd = g_unix_fd_list_get (fds, 0, NULL);
   if (fd < 0)
     return;
-  if (v->sync_fd >= 0)
-    close (v->sync_fd);
-  v->sync_fd = fd;
+  /* A page that moved to another web process brings a new channel. */
+  close_channel (v);
+  fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) | O_NONBLOCK);
+  v->channel = fd;
+  if (v->scratch == NULL)
+    v->scratch = g_malloc (ANODE_IPC_INLINE_MAX + 64);
+  v->watch_in = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, channel_readable_cb, v);
 }
 
 static gboolean
 message_cb (WebKitWebView *view, WebKitUserMessage *msg, ipc_view_t *v)
 {
   const char *name = webkit_user_message_get_name (msg);
-  /* A page still sending after its window closed is ignored. */
   if (v->w->destroyed)
-    return TRUE;
+    return g_str_has_prefix (name, "anode-");
   if (g_strcmp0 (name, MESSAGE_NAME) == 0)
     receive_batch (v, msg);
-  else if (g_strcmp0 (name, SYNC_CHANNEL_NAME) == 0)
-    receive_sync_channel (v, msg);
+  else if (g_strcmp0 (name, CHANNEL_NAME) == 0)
+    receive_channel (v, msg);
   else
     return FALSE;
   return TRUE;
@@ -194,7 +276,8 @@ anode_ui_ipc_attach (anode_window_t *w, WebKitWebView *view, JSCValue *prefs)
 {
   ipc_view_t *v = g_new0 (ipc_view_t, 1);
   v->w = w;
-  v->sync_fd = -1;
+  v->channel = -1;
+  g_queue_init (&v->out);
   g_object_set_data_full (G_OBJECT (view), VIEW_KEY, v, ipc_view_free);
   g_signal_connect (view, "user-message-received", G_CALLBACK (message_cb), v);
   if (prefs == NULL || !jsc_value_is_object (prefs))
@@ -216,34 +299,54 @@ anode_ui_ipc_attach (anode_window_t *w, WebKitWebView *view, JSCValue *prefs)
 
 /* ---- to the pages */
 
-static GUnixFDList *
-oob_fds (JSCValue *oob, GError **error)
+static gboolean
+flush_queue (ipc_view_t *v)
 {
-  if (oob == NULL || !jsc_value_is_array (oob))
-    return NULL;
-  g_autoptr (JSCValue) len_v = jsc_value_object_get_property (oob, "length");
-  int n = jsc_value_to_int32 (len_v);
-  if (n <= 0)
-    return NULL;
-  g_autoptr (GUnixFDList) fds = g_unix_fd_list_new ();
-  for (int i = 0; i < n; i++) {
-    g_autoptr (JSCValue) buf = jsc_value_object_get_property_at_index (oob, i);
-    if (!jsc_value_is_array_buffer (buf)) {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                   "out-of-band entry %d is not an ArrayBuffer", i);
-      return NULL;
+  while (!g_queue_is_empty (&v->out)) {
+    g_autoptr (GError) error = NULL;
+    int sent = anode_ipc_packet_send (v->channel, g_queue_peek_head (&v->out), FALSE, &error);
+    if (sent == 0)
+      return FALSE;
+    anode_ipc_packet_free (g_queue_pop_head (&v->out));
+    if (sent < 0) {
+      g_warning ("anode: IPC to webContents %u failed: %s", v->w->id, error->message);
+      close_channel (v);
+      return TRUE;
     }
-    gsize size = 0;
-    const void *data = jsc_value_array_buffer_get_data (buf, &size);
-    int fd = anode_ipc_memfd_new (data, size, error);
-    if (fd < 0)
-      return NULL;
-    int r = g_unix_fd_list_append (fds, fd, error);
-    close (fd);
-    if (r < 0)
-      return NULL;
   }
-  return g_steal_pointer (&fds);
+  return TRUE;
+}
+
+static gboolean
+channel_writable_cb (int fd, GIOCondition condition, gpointer data)
+{
+  ipc_view_t *v = data;
+  if (!flush_queue (v))
+    return G_SOURCE_CONTINUE;
+  v->watch_out = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Sends now when the channel has room and nothing is queued, else queues:
+ * order is kept and the main process never waits for a page. */
+static void
+channel_send (ipc_view_t *v, anode_ipc_packet_t *p)
+{
+  if (g_queue_is_empty (&v->out)) {
+    g_autoptr (GError) error = NULL;
+    int sent = anode_ipc_packet_send (v->channel, p, FALSE, &error);
+    if (sent != 0) {
+      if (sent < 0) {
+        g_warning ("anode: IPC to webContents %u failed: %s", v->w->id, error->message);
+        close_channel (v);
+      }
+      anode_ipc_packet_free (p);
+      return;
+    }
+  }
+  g_queue_push_tail (&v->out, p);
+  if (v->watch_out == 0)
+    v->watch_out = g_unix_fd_add (v->channel, G_IO_OUT, channel_writable_cb, v);
 }
 
 static const guint8 *
@@ -254,6 +357,41 @@ bytes_of (JSCValue *value, gsize *len)
     return NULL;
   const guint8 *p = jsc_value_typed_array_get_data (value, len);
   return p != NULL ? p : (const guint8 *) "";
+}
+
+static int
+oob_memfd (JSCValue *oob, int i, GError **error)
+{
+  g_autoptr (JSCValue) buf = jsc_value_object_get_property_at_index (oob, i);
+  if (!jsc_value_is_array_buffer (buf)) {
+    g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                 "out-of-band entry %d is not an ArrayBuffer", i);
+    return -1;
+  }
+  gsize size = 0;
+  const void *data = jsc_value_array_buffer_get_data (buf, &size);
+  return anode_ipc_memfd_new (data, size, error);
+}
+
+/* Before the page's channel arrived: a WebKit user message. */
+static void
+post_as_message (anode_window_t *w, guint32 frame_id, const guint8 *data, gsize len,
+                 JSCValue *oob, int n_oob, GError **error)
+{
+  g_autoptr (GUnixFDList) fds = n_oob > 0 ? g_unix_fd_list_new () : NULL;
+  for (int i = 0; i < n_oob; i++) {
+    int fd = oob_memfd (oob, i, error);
+    if (fd < 0)
+      return;
+    int r = g_unix_fd_list_append (fds, fd, error);
+    close (fd);
+    if (r < 0)
+      return;
+  }
+  GVariant *array = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, data, len, 1);
+  GVariant *params = g_variant_new ("(u@ay)", frame_id, array);
+  WebKitUserMessage *msg = webkit_user_message_new_with_fd_list (MESSAGE_NAME, params, fds);
+  webkit_web_view_send_message_to_page (w->view, msg, NULL, NULL, NULL);
 }
 
 /* ipcPost(id, frameId, bytes, oob): a batch for frame `frameId` (0: the
@@ -267,55 +405,32 @@ ipc_post_cb (double id, double frame_id, JSCValue *bytes, JSCValue *oob, anode_u
   const guint8 *data = bytes_of (bytes, &len);
   if (w == NULL || data == NULL)
     return FALSE;
+  ipc_view_t *v = g_object_get_data (G_OBJECT (w->view), VIEW_KEY);
   g_autoptr (GError) error = NULL;
-  g_autoptr (GUnixFDList) fds = oob_fds (oob, &error);
+  int n_oob = 0;
+  if (oob != NULL && jsc_value_is_array (oob)) {
+    g_autoptr (JSCValue) n = jsc_value_object_get_property (oob, "length");
+    n_oob = jsc_value_to_int32 (n);
+  }
+  if (v == NULL || v->channel < 0) {
+    post_as_message (w, (guint32) frame_id, data, len, oob, n_oob, &error);
+  } else {
+    anode_ipc_packet_t *p = anode_ipc_packet_new (ANODE_IPC_BATCH, (guint32) frame_id, data,
+                                                  len, &error);
+    for (int i = 0; p != NULL && i < n_oob; i++) {
+      int fd = oob_memfd (oob, i, &error);
+      if (fd < 0 || !anode_ipc_packet_add_oob (p, fd)) {
+        g_clear_pointer (&p, anode_ipc_packet_free);
+        if (error == NULL)
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               "too many large buffers");
+      }
+    }
+    if (p != NULL)
+      channel_send (v, p);
+  }
   if (error != NULL) {
     jsc_context_throw_with_name (ui->rt->ctx, "Error", error->message);
-    return FALSE;
-  }
-  GVariant *array = g_variant_new_fixed_array (G_VARIANT_TYPE_BYTE, data, len, 1);
-  GVariant *params = g_variant_new ("(u@ay)", (guint32) frame_id, array);
-  WebKitUserMessage *msg = webkit_user_message_new_with_fd_list (MESSAGE_NAME, params, fds);
-  webkit_web_view_send_message_to_page (w->view, msg, NULL, NULL, NULL);
-  return TRUE;
-}
-
-/* One datagram: flag 0 and the bytes, or flag 1 and a memfd holding them. */
-static gboolean
-send_reply (int fd, const guint8 *data, gsize len, GError **error)
-{
-  guint8 flag = len <= SYNC_INLINE_MAX ? 0 : 1;
-  struct iovec iov[2] = { { &flag, 1 }, { (void *) data, flag == 0 ? len : 0 } };
-  struct msghdr mh = { 0 };
-  mh.msg_iov = iov;
-  mh.msg_iovlen = 2;
-  union {
-    struct cmsghdr align;
-    char data[CMSG_SPACE (sizeof (int))];
-  } control;
-  int memfd = -1;
-  if (flag == 1) {
-    memfd = anode_ipc_memfd_new (data, len, error);
-    if (memfd < 0)
-      return FALSE;
-    memset (&control, 0, sizeof control);
-    mh.msg_control = control.data;
-    mh.msg_controllen = sizeof control.data;
-    struct cmsghdr *c = CMSG_FIRSTHDR (&mh);
-    c->cmsg_level = SOL_SOCKET;
-    c->cmsg_type = SCM_RIGHTS;
-    c->cmsg_len = CMSG_LEN (sizeof (int));
-    memcpy (CMSG_DATA (c), &memfd, sizeof memfd);
-  }
-  ssize_t n;
-  do
-    n = sendmsg (fd, &mh, MSG_NOSIGNAL | MSG_DONTWAIT);
-  while (n < 0 && errno == EINTR);
-  int e = errno;
-  if (memfd >= 0)
-    close (memfd);
-  if (n < 0) {
-    g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "%s", g_strerror (e));
     return FALSE;
   }
   return TRUE;
@@ -332,13 +447,15 @@ ipc_sync_reply_cb (double id, JSCValue *bytes, anode_ui_t *ui)
   ipc_view_t *v = g_object_get_data (G_OBJECT (w->view), VIEW_KEY);
   gsize len;
   const guint8 *data = bytes_of (bytes, &len);
-  if (v == NULL || v->sync_fd < 0 || data == NULL)
+  if (v == NULL || v->channel < 0 || data == NULL)
     return FALSE;
   g_autoptr (GError) error = NULL;
-  if (!send_reply (v->sync_fd, data, len, &error)) {
+  anode_ipc_packet_t *p = anode_ipc_packet_new (ANODE_IPC_SYNC_REPLY, 0, data, len, &error);
+  if (p == NULL) {
     g_warning ("anode: the sendSync reply to webContents %u was lost: %s", w->id, error->message);
     return FALSE;
   }
+  channel_send (v, p);
   return TRUE;
 }
 
