@@ -126,12 +126,19 @@ void anode_vfs_mount (anode_vfs_t *vfs, const char *prefix, anode_archive_t *arc
 /* The mounted prefixes (borrowed strings), for a quick check in JS. */
 GPtrArray *anode_vfs_mounts (anode_vfs_t *vfs);
 
+typedef enum {
+  /* `.asar` segments are plain files (process.noAsar); mounts still count. */
+  ANODE_VFS_NO_ASAR = 1 << 0,
+  /* An archive named by the last segment is the file itself, not the
+   * folder of its contents (lstat, open, readFile of x.asar). */
+  ANODE_VFS_LAST_AS_FILE = 1 << 1,
+} anode_vfs_flags_t;
+
 /* Maps `path` (absolute, or relative to the working directory) into an
  * archive: TRUE with *archive (caller owns) and *inner (caller frees) set;
  * FALSE with no error when the path is outside every archive; FALSE with an
- * error when an archive on the way is unreadable or corrupt. `.asar`
- * segments count only when `no_asar` is FALSE; mounts always count. */
-gboolean anode_vfs_resolve (anode_vfs_t *vfs, const char *path, gboolean no_asar,
+ * error when an archive on the way is unreadable or corrupt. */
+gboolean anode_vfs_resolve (anode_vfs_t *vfs, const char *path, anode_vfs_flags_t flags,
                             anode_archive_t **archive, char **inner,
                             GError **error);
 

@@ -44,13 +44,22 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (target_t, target_clear)
 
 typedef enum { NOT_MINE, FAILED, FOUND } outcome_t;
 
+/* How an operation sees an archive's own path: as the folder of its
+ * contents (stat, readdir, require), or as the file it is (lstat, open,
+ * readFile, access), so tools that copy, hash or remove files keep
+ * working on archives. */
+typedef enum { ROOT_IS_DIR, ROOT_IS_FILE } root_view_t;
+
 /* Resolves `path` to an entry. */
 static outcome_t
 resolve (anode_runtime_t *rt, const char *path, gboolean no_asar, gboolean follow,
-         target_t *t, anode_archive_node_t **node, JSCValue *errctx, const char *syscall)
+         target_t *t, anode_archive_node_t **node, JSCValue *errctx, const char *syscall,
+         root_view_t view)
 {
   g_autoptr (GError) error = NULL;
-  if (!anode_vfs_resolve (anode_vfs_get (rt), path, no_asar, &t->archive, &t->inner, &error)) {
+  anode_vfs_flags_t flags = (no_asar ? ANODE_VFS_NO_ASAR : 0) |
+                            (view == ROOT_IS_FILE ? ANODE_VFS_LAST_AS_FILE : 0);
+  if (!anode_vfs_resolve (anode_vfs_get (rt), path, flags, &t->archive, &t->inner, &error)) {
     if (error == NULL)
       return NOT_MINE;
     set_error (errctx, error, syscall, path);
@@ -104,7 +113,8 @@ stat_cb (const char *path, gboolean no_asar, gboolean follow, JSCValue *errctx,
 {
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
-  outcome_t o = resolve (rt, path, no_asar, follow, &t, &node, errctx, follow ? "stat" : "lstat");
+  outcome_t o = resolve (rt, path, no_asar, follow, &t, &node, errctx, follow ? "stat" : "lstat",
+                         follow ? ROOT_IS_DIR : ROOT_IS_FILE);
   return o == FOUND ? stat_array (rt, t.archive, node) : outcome_value (rt, o);
 }
 
@@ -115,7 +125,7 @@ module_stat_cb (const char *path, gboolean no_asar, anode_runtime_t *rt)
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
   g_autoptr (JSCValue) errctx = jsc_value_new_object (rt->ctx, NULL, NULL);
-  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "stat");
+  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "stat", ROOT_IS_DIR);
   if (o == NOT_MINE)
     return jsc_value_new_null (rt->ctx);
   if (o == FAILED) {
@@ -132,7 +142,7 @@ realpath_cb (const char *path, gboolean no_asar, JSCValue *errctx, anode_runtime
 {
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
-  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "realpath");
+  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "realpath", ROOT_IS_DIR);
   if (o != FOUND)
     return outcome_value (rt, o);
   /* The archive path is as resolved (canonical, on disk or under a mount);
@@ -150,7 +160,7 @@ scandir_cb (const char *path, gboolean no_asar, JSCValue *errctx, anode_runtime_
 {
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
-  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "scandir");
+  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "scandir", ROOT_IS_DIR);
   if (o != FOUND)
     return outcome_value (rt, o);
   GPtrArray *children = anode_archive_node_children (node);
@@ -181,7 +191,7 @@ readlink_cb (const char *path, gboolean no_asar, JSCValue *errctx, anode_runtime
 {
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
-  outcome_t o = resolve (rt, path, no_asar, FALSE, &t, &node, errctx, "readlink");
+  outcome_t o = resolve (rt, path, no_asar, FALSE, &t, &node, errctx, "readlink", ROOT_IS_FILE);
   if (o != FOUND)
     return outcome_value (rt, o);
   const char *link = anode_archive_node_link (node);
@@ -199,7 +209,7 @@ access_cb (const char *path, gboolean no_asar, int mode, JSCValue *errctx, anode
 {
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
-  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "access");
+  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "access", ROOT_IS_FILE);
   if (o != FOUND)
     return outcome_value (rt, o);
   anode_entry_stat_t st;
@@ -286,7 +296,7 @@ read_file_cb (const char *path, gboolean no_asar, gboolean utf8, JSCValue *req,
   anode_archive_node_t *node = NULL;
   g_autoptr (JSCValue) errctx = async ? jsc_value_new_object (rt->ctx, NULL, NULL)
                                       : g_object_ref (req);
-  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "open");
+  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "open", ROOT_IS_FILE);
   if (o == FOUND && anode_archive_node_children (node) != NULL) {
     anode_set_uv_error (errctx, UV_EISDIR, "read", NULL);
     o = FAILED;
@@ -336,7 +346,7 @@ open_memfd_cb (const char *path, gboolean no_asar, JSCValue *errctx, anode_runti
 {
   g_auto (target_t) t = { 0 };
   anode_archive_node_t *node = NULL;
-  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "open");
+  outcome_t o = resolve (rt, path, no_asar, TRUE, &t, &node, errctx, "open", ROOT_IS_FILE);
   if (o != FOUND)
     return outcome_value (rt, o);
   g_autoptr (GError) error = NULL;

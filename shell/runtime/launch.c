@@ -270,7 +270,7 @@ anode_launch_check (anode_runtime_t *rt, anode_launch_t *l, GError **error)
 {
   g_autoptr (anode_archive_t) a = NULL;
   g_autofree char *inner = NULL;
-  if (!anode_vfs_resolve (anode_vfs_get (rt), l->app_path, FALSE, &a, &inner, error)) {
+  if (!anode_vfs_resolve (anode_vfs_get (rt), l->app_path, 0, &a, &inner, error)) {
     if (error != NULL && *error != NULL)
       return FALSE;
     return TRUE; /* a folder app: nothing to check */

@@ -156,12 +156,12 @@ is_asar_segment_end (const char *s, const char *end)
  * path, then reports where the path ends up. */
 static gboolean
 descend (anode_vfs_t *vfs, anode_archive_t *archive, const char *base, const char *rest,
-         gboolean no_asar, anode_archive_t **out, char **inner, GError **error)
+         anode_vfs_flags_t flags, anode_archive_t **out, char **inner, GError **error)
 {
-  if (!no_asar) {
+  if (!(flags & ANODE_VFS_NO_ASAR)) {
     for (const char *p = rest; *p != '\0';) {
       const char *end = strchrnul (p, '/');
-      if (is_asar_segment_end (rest, end)) {
+      if (is_asar_segment_end (rest, end) && !(*end == '\0' && (flags & ANODE_VFS_LAST_AS_FILE))) {
         g_autofree char *sub = g_strndup (rest, (gsize) (end - rest));
         anode_archive_node_t *node = anode_archive_lookup (archive, sub, TRUE, NULL);
         if (node != NULL) {
@@ -172,7 +172,7 @@ descend (anode_vfs_t *vfs, anode_archive_t *archive, const char *base, const cha
             anode_archive_t *nested = nested_archive (vfs, archive, sub, path, error);
             if (nested == NULL)
               return FALSE;
-            return descend (vfs, nested, path, *end ? end + 1 : end, no_asar, out, inner, error);
+            return descend (vfs, nested, path, *end ? end + 1 : end, flags, out, inner, error);
           }
         }
       }
@@ -185,7 +185,7 @@ descend (anode_vfs_t *vfs, anode_archive_t *archive, const char *base, const cha
 }
 
 gboolean
-anode_vfs_resolve (anode_vfs_t *vfs, const char *path, gboolean no_asar,
+anode_vfs_resolve (anode_vfs_t *vfs, const char *path, anode_vfs_flags_t flags,
                    anode_archive_t **archive, char **inner, GError **error)
 {
   *archive = NULL;
@@ -195,18 +195,18 @@ anode_vfs_resolve (anode_vfs_t *vfs, const char *path, gboolean no_asar,
     mount_t *m = g_ptr_array_index (vfs->mounts, i);
     gsize n = strlen (m->prefix);
     if (strncmp (abs, m->prefix, n) == 0 && (abs[n] == '\0' || abs[n] == '/'))
-      return descend (vfs, m->archive, m->prefix, abs[n] ? abs + n + 1 : abs + n, no_asar,
+      return descend (vfs, m->archive, m->prefix, abs[n] ? abs + n + 1 : abs + n, flags,
                       archive, inner, error);
   }
-  if (no_asar)
+  if (flags & ANODE_VFS_NO_ASAR)
     return FALSE;
   for (const char *p = abs + 1; *p != '\0';) {
     const char *end = strchrnul (p, '/');
-    if (is_asar_segment_end (abs, end)) {
+    if (is_asar_segment_end (abs, end) && !(*end == '\0' && (flags & ANODE_VFS_LAST_AS_FILE))) {
       g_autofree char *prefix = g_strndup (abs, (gsize) (end - abs));
       anode_archive_t *a = disk_archive (vfs, prefix, error);
       if (a != NULL)
-        return descend (vfs, a, prefix, *end ? end + 1 : end, no_asar, archive, inner, error);
+        return descend (vfs, a, prefix, *end ? end + 1 : end, flags, archive, inner, error);
       if (error != NULL && *error != NULL)
         return FALSE;
     }
@@ -221,7 +221,7 @@ anode_vfs_get_contents (anode_vfs_t *vfs, const char *path, char **contents, gsi
 {
   g_autoptr (anode_archive_t) a = NULL;
   g_autofree char *inner = NULL;
-  if (!anode_vfs_resolve (vfs, path, FALSE, &a, &inner, error)) {
+  if (!anode_vfs_resolve (vfs, path, 0, &a, &inner, error)) {
     if (error != NULL && *error != NULL)
       return FALSE;
     return g_file_get_contents (path, contents, len, error);
@@ -245,7 +245,7 @@ anode_vfs_verify (anode_vfs_t *vfs, const char *path, GError **error)
 {
   g_autoptr (anode_archive_t) a = NULL;
   g_autofree char *inner = NULL;
-  if (!anode_vfs_resolve (vfs, path, FALSE, &a, &inner, error))
+  if (!anode_vfs_resolve (vfs, path, 0, &a, &inner, error))
     return error == NULL || *error == NULL;
   anode_archive_set_verify (a, TRUE);
   return TRUE;
@@ -288,7 +288,7 @@ open_in_archive (anode_vfs_t *vfs, const char *root, anode_archive_t *a, const c
   g_autoptr (anode_archive_t) ra = NULL;
   g_autofree char *rinner = NULL;
   gboolean contained;
-  if (anode_vfs_resolve (vfs, root, FALSE, &ra, &rinner, NULL)) {
+  if (anode_vfs_resolve (vfs, root, 0, &ra, &rinner, NULL)) {
     anode_archive_node_t *rnode = anode_archive_lookup (ra, rinner, TRUE, NULL);
     g_autofree char *rpath = rnode ? anode_archive_node_path (rnode) : NULL;
     g_autofree char *npath = anode_archive_node_path (node);
@@ -322,7 +322,7 @@ anode_appsrc_open (anode_vfs_t *vfs, const char *root, const char *path, guint64
   g_autoptr (anode_archive_t) a = NULL;
   g_autofree char *inner = NULL;
   g_autoptr (GError) e = NULL;
-  if (anode_vfs_resolve (vfs, path, FALSE, &a, &inner, &e))
+  if (anode_vfs_resolve (vfs, path, 0, &a, &inner, &e))
     return open_in_archive (vfs, root, a, inner, offset, size, file_path, error);
   if (e != NULL) {
     set_io_error (error, e);

@@ -244,28 +244,35 @@ test_vfs_paths (void)
   g_autofree char *inner = NULL;
   g_autoptr (GError) error = NULL;
   g_autofree char *inside = g_strconcat (path, "/./x/../m.js", NULL);
-  g_assert_true (anode_vfs_resolve (vfs, inside, FALSE, &a, &inner, &error));
+  g_assert_true (anode_vfs_resolve (vfs, inside, 0, &a, &inner, &error));
   g_assert_cmpstr (inner, ==, "m.js");
   g_clear_pointer (&a, anode_archive_unref);
   g_clear_pointer (&inner, g_free);
+  /* The archive's own path, seen as the file. */
+  g_assert_false (anode_vfs_resolve (vfs, path, ANODE_VFS_LAST_AS_FILE, &a, &inner, &error));
+  g_assert_no_error (error);
+  g_assert_true (anode_vfs_resolve (vfs, path, 0, &a, &inner, &error));
+  g_assert_cmpstr (inner, ==, "");
+  g_clear_pointer (&a, anode_archive_unref);
+  g_clear_pointer (&inner, g_free);
   /* process.noAsar */
-  g_assert_false (anode_vfs_resolve (vfs, inside, TRUE, &a, &inner, &error));
+  g_assert_false (anode_vfs_resolve (vfs, inside, ANODE_VFS_NO_ASAR, &a, &inner, &error));
   g_assert_no_error (error);
   /* A folder named x.asar is a folder; x.asar.unpacked is not an archive. */
   g_autofree char *dir = g_dir_make_tmp ("anode-vfs-XXXXXX", NULL);
   g_autofree char *folder = g_build_filename (dir, "f.asar", NULL);
   g_mkdir (folder, 0700);
   g_autofree char *in_folder = g_build_filename (folder, "y", NULL);
-  g_assert_false (anode_vfs_resolve (vfs, in_folder, FALSE, &a, &inner, &error));
+  g_assert_false (anode_vfs_resolve (vfs, in_folder, 0, &a, &inner, &error));
   g_assert_no_error (error);
   g_autofree char *unpacked = g_strconcat (path, ".unpacked/z", NULL);
-  g_assert_false (anode_vfs_resolve (vfs, unpacked, FALSE, &a, &inner, &error));
+  g_assert_false (anode_vfs_resolve (vfs, unpacked, 0, &a, &inner, &error));
   g_assert_no_error (error);
   /* A file named .asar that is not one: an error naming it. */
   g_autofree char *fake = g_build_filename (dir, "fake.asar", NULL);
   g_file_set_contents (fake, "plain text", -1, NULL);
   g_autofree char *in_fake = g_build_filename (fake, "x", NULL);
-  g_assert_false (anode_vfs_resolve (vfs, in_fake, FALSE, &a, &inner, &error));
+  g_assert_false (anode_vfs_resolve (vfs, in_fake, 0, &a, &inner, &error));
   g_assert_error (error, ANODE_ARCHIVE_ERROR, EINVAL);
   g_assert_nonnull (strstr (error->message, "fake.asar"));
   g_unlink (fake);
