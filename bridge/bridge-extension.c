@@ -35,6 +35,20 @@ ab_process_source (ab_process_t *process, const char *name)
 
 /* ---- out-of-band buffers */
 
+/* Fresh engine memory about to be filled whole: every page mapped in one
+ * call. Faulting a 64 MB buffer in page by page costs ~200 ms in a VM, this
+ * a tenth of it. (Huge pages were faster on average but stalled up to
+ * 150 ms when the kernel compacted memory for them.) */
+void
+ab_prefault (void *data, gsize len)
+{
+  guintptr page = (guintptr) sysconf (_SC_PAGESIZE);
+  guintptr first = ((guintptr) data + page - 1) & ~(page - 1);
+  guintptr last = ((guintptr) data + len) & ~(page - 1);
+  if (last > first + 16 * page)
+    madvise ((void *) first, last - first, MADV_POPULATE_WRITE);
+}
+
 static int
 oob_count (JSCValue *oob)
 {
@@ -67,6 +81,7 @@ ab_oob_map (JSCContext *ctx, const int *fds, guint n, GError **error)
     if (!anode_ipc_memfd_check (fds[i], &len, error))
       return NULL;
     g_autoptr (JSCValue) buf = ab_buffer_new (ctx, len, &dest);
+    ab_prefault (dest, len);
     if (!anode_ipc_memfd_read (fds[i], dest, len, error))
       return NULL;
     jsc_value_object_set_property_at_index (array, i, buf);

@@ -62,6 +62,8 @@ gboolean ab_page_post (ab_page_t *page, guint frame_id, const guint8 *data,
  * is returned (caller owns) or NULL with `error` set. */
 GBytes *ab_page_send_sync (ab_page_t *page, guint frame_id, const guint8 *data,
                            gsize len, JSCValue *oob, GError **error);
+/* Prepares `len` bytes of fresh memory at `data` for being written whole. */
+void ab_prefault (void *data, gsize len);
 /* The ArrayBuffers of a batch's memfds `fds`, read into new buffers (a new
  * JS array in `ctx`), or NULL with `error` set. */
 JSCValue *ab_oob_map (JSCContext *ctx, const int *fds, guint n, GError **error);

@@ -97,17 +97,32 @@ anode_ipc_memfd_map (int fd, void **addr, gsize *len, GError **error)
     g_set_error (error, G_IO_ERROR, g_io_error_from_errno (e), "mmap: %s", g_strerror (e));
     return FALSE;
   }
+  /* Mapped in one call rather than a fault per page when read (reading
+   * keeps the pages shared: no copy is made). */
+  madvise (p, *len, MADV_POPULATE_READ);
   *addr = p;
   return TRUE;
 }
 
+/* Kept memfds cost a file descriptor each: past this many live mappings,
+ * new ones keep none (and their buffers are copied when sent on). */
+#define MAX_KEPT 256
+
 anode_ipc_mapping_t *
-anode_ipc_mapping_new (int fd, GError **error)
+anode_ipc_mapping_new (int fd, GHashTable *registry, GError **error)
 {
   anode_ipc_mapping_t *m = g_new0 (anode_ipc_mapping_t, 1);
+  m->fd = -1;
   if (!anode_ipc_memfd_map (fd, &m->addr, &m->len, error)) {
     g_free (m);
     return NULL;
+  }
+  if (registry != NULL && m->len > 0 && g_hash_table_size (registry) < MAX_KEPT) {
+    m->fd = fcntl (fd, F_DUPFD_CLOEXEC, 0);
+    if (m->fd >= 0) {
+      m->registry = g_hash_table_ref (registry);
+      g_hash_table_insert (registry, m->addr, m);
+    }
   }
   return m;
 }
@@ -116,7 +131,49 @@ void
 anode_ipc_mapping_free (gpointer mapping)
 {
   anode_ipc_mapping_t *m = mapping;
+  if (m->registry != NULL) {
+    g_hash_table_remove (m->registry, m->addr);
+    g_hash_table_unref (m->registry);
+  }
+  if (m->fd >= 0)
+    close (m->fd);
   if (m->len > 0)
     munmap (m->addr, m->len);
   g_free (m);
+}
+
+/* /proc/self/pagemap: bit 63 present, 62 swapped, 61 file page. A page
+ * present but not a file page (or swapped) is a private copy: written. */
+static gboolean
+pages_untouched (int pagemap, const void *addr, gsize len)
+{
+  const gsize page = (gsize) sysconf (_SC_PAGESIZE);
+  guint64 first = (guintptr) addr / page;
+  gsize n = (len + page - 1) / page;
+  guint64 buf[512];
+  for (gsize done = 0; done < n;) {
+    gsize k = MIN (n - done, G_N_ELEMENTS (buf));
+    ssize_t r = pread (pagemap, buf, k * sizeof buf[0], (off_t) ((first + done) * sizeof buf[0]));
+    if (r != (ssize_t) (k * sizeof buf[0]))
+      return FALSE;
+    for (gsize i = 0; i < k; i++) {
+      gboolean present = (buf[i] >> 63) & 1, swapped = (buf[i] >> 62) & 1;
+      gboolean file = (buf[i] >> 61) & 1;
+      if (swapped || (present && !file))
+        return FALSE;
+    }
+    done += k;
+  }
+  return TRUE;
+}
+
+int
+anode_ipc_memfd_reuse (GHashTable *registry, int pagemap, const void *data, gsize len)
+{
+  if (registry == NULL || pagemap < 0 || data == NULL)
+    return -1;
+  anode_ipc_mapping_t *m = g_hash_table_lookup (registry, data);
+  if (m == NULL || m->len != len || m->fd < 0 || !pages_untouched (pagemap, m->addr, m->len))
+    return -1;
+  return fcntl (m->fd, F_DUPFD_CLOEXEC, 0);
 }

@@ -31,11 +31,21 @@ gboolean anode_ipc_memfd_map (int fd, void **addr, gsize *len, GError **error);
 typedef struct {
   void *addr;
   gsize len;
+  int fd;          /* the memfd, kept for resending (or -1) */
+  GHashTable *registry; /* where it is listed by addr, or NULL */
 } anode_ipc_mapping_t;
 
 /* Maps `fd` as above into a new mapping record (caller frees with
- * anode_ipc_mapping_free), or NULL with `error` set. */
-anode_ipc_mapping_t *anode_ipc_mapping_new (int fd, GError **error);
+ * anode_ipc_mapping_free), or NULL with `error` set. With `registry`, the
+ * mapping keeps a duplicate of `fd` and lists itself there by address while
+ * it lives, so anode_ipc_memfd_reuse can send the same memfd on. */
+anode_ipc_mapping_t *anode_ipc_mapping_new (int fd, GHashTable *registry, GError **error);
 void anode_ipc_mapping_free (gpointer mapping);
+
+/* A memfd with the `len` bytes at `data` without copying them when they are
+ * a whole mapping from `registry` that nobody wrote to since (its pages
+ * still the memfd's own, says /proc/self/pagemap): a duplicate of that
+ * mapping's memfd, or -1. `pagemap` is an open /proc/self/pagemap. */
+int anode_ipc_memfd_reuse (GHashTable *registry, int pagemap, const void *data, gsize len);
 
 G_END_DECLS

@@ -39,6 +39,39 @@ typedef struct {
   guint8 *scratch;
 } ipc_view_t;
 
+/* Per runtime: the memfd mappings JS holds buffers of (to send them on
+ * without a copy) and /proc/self/pagemap to tell whether they changed. */
+typedef struct {
+  GHashTable *mappings;
+  int pagemap;
+} ipc_state_t;
+
+static ipc_state_t *
+state_of (anode_ui_t *ui)
+{
+  if (ui->ipc == NULL) {
+    ipc_state_t *st = g_new0 (ipc_state_t, 1);
+    st->mappings = g_hash_table_new (NULL, NULL);
+    st->pagemap = open ("/proc/self/pagemap", O_RDONLY | O_CLOEXEC);
+    ui->ipc = st;
+  }
+  return ui->ipc;
+}
+
+void
+anode_ui_ipc_free (anode_ui_t *ui)
+{
+  ipc_state_t *st = ui->ipc;
+  if (st == NULL)
+    return;
+  /* Mappings still alive keep the table. */
+  g_hash_table_unref (st->mappings);
+  if (st->pagemap >= 0)
+    close (st->pagemap);
+  g_free (st);
+  ui->ipc = NULL;
+}
+
 static void
 close_channel (ipc_view_t *v)
 {
@@ -115,11 +148,12 @@ empty_buffer (JSCContext *ctx)
 }
 
 static JSCValue *
-map_oob (JSCContext *ctx, const int *fds, guint n, GError **error)
+map_oob (anode_ui_t *ui, const int *fds, guint n, GError **error)
 {
+  JSCContext *ctx = ui->rt->ctx;
   g_autoptr (JSCValue) array = jsc_value_new_array (ctx, G_TYPE_NONE);
   for (guint i = 0; i < n; i++) {
-    anode_ipc_mapping_t *m = anode_ipc_mapping_new (fds[i], error);
+    anode_ipc_mapping_t *m = anode_ipc_mapping_new (fds[i], state_of (ui)->mappings, error);
     if (m == NULL)
       return NULL;
     g_autoptr (JSCValue) buf = m->len > 0
@@ -140,7 +174,7 @@ static JSCValue *
 payload_buffer (JSCContext *ctx, anode_ipc_received_t *r, GError **error)
 {
   if (r->payload_fd >= 0) {
-    anode_ipc_mapping_t *m = anode_ipc_mapping_new (r->payload_fd, error);
+    anode_ipc_mapping_t *m = anode_ipc_mapping_new (r->payload_fd, NULL, error);
     if (m == NULL)
       return NULL;
     if (m->len > 0)
@@ -168,7 +202,7 @@ deliver (ipc_view_t *v, anode_ipc_received_t *r)
                " bytes, over the limit of %" G_GSIZE_FORMAT, w->id, r->len, MAX_BATCH);
   } else {
     g_autoptr (JSCValue) buf = payload_buffer (ctx, r, &error);
-    g_autoptr (JSCValue) oob = buf != NULL ? map_oob (ctx, r->oob, r->n_oob, &error) : NULL;
+    g_autoptr (JSCValue) oob = buf != NULL ? map_oob (w->ui, r->oob, r->n_oob, &error) : NULL;
     if (oob == NULL) {
       g_warning ("anode: dropped an IPC message from webContents %u: %s", w->id, error->message);
     } else {
@@ -359,8 +393,10 @@ bytes_of (JSCValue *value, gsize *len)
   return p != NULL ? p : (const guint8 *) "";
 }
 
+/* A memfd for ArrayBuffer `i` of `oob`: the one it came in when it is a
+ * received buffer nobody changed, else a new copy. */
 static int
-oob_memfd (JSCValue *oob, int i, GError **error)
+oob_memfd (anode_ui_t *ui, JSCValue *oob, int i, GError **error)
 {
   g_autoptr (JSCValue) buf = jsc_value_object_get_property_at_index (oob, i);
   if (!jsc_value_is_array_buffer (buf)) {
@@ -370,7 +406,9 @@ oob_memfd (JSCValue *oob, int i, GError **error)
   }
   gsize size = 0;
   const void *data = jsc_value_array_buffer_get_data (buf, &size);
-  return anode_ipc_memfd_new (data, size, error);
+  ipc_state_t *st = state_of (ui);
+  int fd = anode_ipc_memfd_reuse (st->mappings, st->pagemap, data, size);
+  return fd >= 0 ? fd : anode_ipc_memfd_new (data, size, error);
 }
 
 /* Before the page's channel arrived: a WebKit user message. */
@@ -380,7 +418,7 @@ post_as_message (anode_window_t *w, guint32 frame_id, const guint8 *data, gsize 
 {
   g_autoptr (GUnixFDList) fds = n_oob > 0 ? g_unix_fd_list_new () : NULL;
   for (int i = 0; i < n_oob; i++) {
-    int fd = oob_memfd (oob, i, error);
+    int fd = oob_memfd (w->ui, oob, i, error);
     if (fd < 0)
       return;
     int r = g_unix_fd_list_append (fds, fd, error);
@@ -418,7 +456,7 @@ ipc_post_cb (double id, double frame_id, JSCValue *bytes, JSCValue *oob, anode_u
     anode_ipc_packet_t *p = anode_ipc_packet_new (ANODE_IPC_BATCH, (guint32) frame_id, data,
                                                   len, &error);
     for (int i = 0; p != NULL && i < n_oob; i++) {
-      int fd = oob_memfd (oob, i, &error);
+      int fd = oob_memfd (ui, oob, i, &error);
       if (fd < 0 || !anode_ipc_packet_add_oob (p, fd)) {
         g_clear_pointer (&p, anode_ipc_packet_free);
         if (error == NULL)

@@ -204,6 +204,7 @@ ui_free (gpointer data)
   g_clear_object (&ui->spare);
   g_clear_object (&ui->spare_ucm);
   g_clear_object (&ui->web_context);
+  anode_ui_ipc_free (ui);
   g_free (ui->app_root);
   g_free (ui);
 }

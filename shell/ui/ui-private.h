@@ -38,6 +38,7 @@ struct anode_ui {
   GApplication *unique_app; /* single-instance lock holder */
   gboolean trace;          /* ANODE_TRACE_STARTUP */
   gboolean settled;        /* start-up garbage collected */
+  gpointer ipc;            /* ui-ipc.c's state */
 };
 
 struct anode_window {
@@ -132,6 +133,7 @@ void anode_ui_ipc_bind (anode_ui_t *ui, JSCValue *binding);
 void anode_ui_ipc_start (anode_ui_t *ui);
 /* Listens to `view`'s messages and adds its preload's user script. */
 void anode_ui_ipc_attach (anode_window_t *w, WebKitWebView *view, JSCValue *prefs);
+void anode_ui_ipc_free (anode_ui_t *ui);
 
 /* ui-app.c: single instance lock. */
 void anode_ui_app_bind (anode_ui_t *ui, JSCValue *binding);

@@ -301,6 +301,29 @@ test('a 64 MB ArrayBuffer goes out and back intact', async () => {
   for (let i = 0; i < big.length; i += 4093) assert.strictEqual(u[i], i % 251);
 });
 
+test('a big buffer main received goes on unchanged, or with what main wrote into it', async () => {
+  const big = new Uint8Array(2 * 1024 * 1024).map((_, i) => (i * 7) & 255);
+  ipcMain.handle('mirror', (event, v) => v);
+  try {
+    assert.deepStrictEqual(await cmd('mirror', big), big);
+  } finally {
+    ipcMain.removeHandler('mirror');
+  }
+  ipcMain.handle('mirror', (event, v) => {
+    v[5] = 99;
+    v[big.length - 1] = 98;
+    return v;
+  });
+  try {
+    const back = await cmd('mirror', big);
+    assert.strictEqual(back[5], 99);
+    assert.strictEqual(back[big.length - 1], 98);
+    assert.strictEqual(back[6], big[6]);
+  } finally {
+    ipcMain.removeHandler('mirror');
+  }
+});
+
 test('functions, symbols, DOM nodes, WeakMaps and promises throw a clear DataCloneError at the sender', async () => {
   const fn = await cmd('tryClone', 'function');
   assert.strictEqual(fn.name, 'DataCloneError');
