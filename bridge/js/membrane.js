@@ -9,6 +9,7 @@
 
 module.exports = function createMembrane(wire, remote) {
   const { Writer, Reader } = wire;
+  const defineProperty = Object.defineProperty;
   const exported = new Map(); // id -> function of this world
   const exportedIds = new Map(); // function -> id
   const proxies = new Map(); // remote id -> WeakRef(proxy)
@@ -45,11 +46,13 @@ module.exports = function createMembrane(wire, remote) {
   };
 
   const incoming = {
-    fn(id) {
+    fn(id, name) {
       const ref = proxies.get(id);
       let proxy = ref !== undefined ? ref.deref() : undefined;
       if (proxy !== undefined) return proxy;
       proxy = function (...args) { return callRemote(id, args); };
+      // The other world's name, for the messages that mention the function.
+      defineProperty(proxy, 'name', { value: name, configurable: true });
       if (registry !== null) {
         proxies.set(id, new WeakRef(proxy));
         registry.register(proxy, id);
@@ -62,20 +65,14 @@ module.exports = function createMembrane(wire, remote) {
   };
 
   // A flag byte (1 value, 0 thrown) and the value; the bytes are only valid
-  // until the next encode, and every caller copies them at once.
-  function encode(value, ok) {
+  // until the next encode, and every caller copies them at once. A value
+  // that cannot cross throws here, at the side that tried to send it.
+  function encode(value, ok, what = ok ? 'the value' : 'the error') {
     const w = pool.pop() || new Writer(256);
     w.reset();
     try {
       w.u8v(ok ? 1 : 0);
-      try {
-        w.value(value, outgoing, ok ? 'the value' : 'the error');
-      } catch (err) {
-        if (!ok) throw err;
-        w.reset();
-        w.u8v(0);
-        w.value(err, outgoing, 'the error');
-      }
+      w.value(value, outgoing, what);
       return w.u8.subarray(0, w.pos);
     } finally {
       pool.push(w);
@@ -97,13 +94,19 @@ module.exports = function createMembrane(wire, remote) {
   }
 
   function callRemote(id, args) {
-    const { ok, value } = decode(remote.call(id, encode(args, true)));
+    const { ok, value } = decode(remote.call(id, encode(args, true, 'the arguments')));
     if (!ok) throw value;
     return value;
   }
 
   function settleRemote(id, ok, value) {
-    remote.settle(id, ok ? encode(value, true) : encodeThrown(value));
+    let bytes;
+    try {
+      bytes = ok ? encode(value, true) : encodeThrown(value);
+    } catch (err) {
+      bytes = encodeThrown(err);
+    }
+    remote.settle(id, bytes);
   }
 
   return {

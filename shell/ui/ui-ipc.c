@@ -16,7 +16,11 @@
 
 #include "ipc-channel.h"
 #include "ipc-memfd.h"
+#include "jsc-capi.h"
 #include "ui-private.h"
+
+/* JavaScriptCore exports it without a header (JSBasePrivate.h). */
+extern void JSReportExtraMemoryCost (JSContextRef ctx, size_t size);
 
 
 #define MESSAGE_NAME "anode-ipc"
@@ -162,6 +166,10 @@ map_oob (anode_ui_t *ui, const int *fds, guint n, GError **error)
     if (buf == NULL) {
       anode_ipc_mapping_free (m);
       buf = empty_buffer (ctx);
+    } else {
+      /* The collector does not see memory it did not allocate: told, it
+       * collects dropped buffers (and their memfds) soon enough. */
+      JSReportExtraMemoryCost (anode_capi_context (ctx), m->len);
     }
     jsc_value_object_set_property_at_index (array, i, buf);
   }

@@ -133,3 +133,36 @@ if [ -f "$BASELINE_SRC" ] && command -v xvfb-run > /dev/null; then
 else
   echo "== desktop shell: skipped (../shared/bench/webkit-baseline.c or xvfb-run missing)"
 fi
+
+# Issue "bridge": IPC between a window and the main process (tests/bench/ipc)
+# beside the raw WebKit round trip (../shared/bench/webkit-ipc-limit.c: the
+# page awaits a script message handler's reply 10,000 times), measured twice
+# around anode's run; the ratio is taken against the faster raw run.
+# Targets: invoke round trips/s >= 0.7x raw; send >= 100,000 messages/s
+# received; a 64 MB ArrayBuffer renderer -> main -> renderer <= 150 ms.
+IPC_LIMIT_SRC="$PWD/../shared/bench/webkit-ipc-limit.c"
+if [ -f "$IPC_LIMIT_SRC" ] && command -v xvfb-run > /dev/null; then
+  cc -O2 -o "$out/webkit-ipc-limit" "$IPC_LIMIT_SRC" $(pkg-config --cflags --libs gtk4 webkitgtk-6.0)
+  echo "== bridge: IPC between a window and main (Xvfb), beside raw WebKit"
+  export WEBKIT_DISABLE_COMPOSITING_MODE=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1
+  xvfb() { xvfb-run -a -s "-screen 0 1280x1024x24" "$@" 2>/dev/null; }
+  raw1=$(xvfb "$out/webkit-ipc-limit" | sed -n 's/.* calls_per_s \([0-9]*\) .*/\1/p')
+  ipc=$(xvfb "$ANODE" tests/bench/ipc | tail -1)
+  raw2=$(xvfb "$out/webkit-ipc-limit" | sed -n 's/.* calls_per_s \([0-9]*\) .*/\1/p')
+  python3 - "${raw1:-0}" "${raw2:-0}" "$ipc" <<'PY'
+import json, statistics, sys
+raw = max(float(sys.argv[1]), float(sys.argv[2]))
+r = json.loads(sys.argv[3])
+inv = r['invoke']['perSecond']
+print('  raw WebKit round trips  %8.0f /s   (runs: %s, %s)' % (raw, sys.argv[1], sys.argv[2]))
+print('  ipcRenderer.invoke      %8.0f /s   ratio %.2f (target >= 0.70)' % (inv, inv / raw if raw else 0))
+print('  send, a loop of %d     %8.0f msgs/s received (target >= 100,000)' % (r['send']['n'], r['send']['perSecond']))
+print('  send, one per task      %8.0f msgs/s received (WebKit runs ~5,000 MessagePort tasks/s here)' % r['sendPerTask']['perSecond'])
+t = r['buffer']['times']
+print('  64 MB ArrayBuffer round trip: median %.0f ms, max %.0f ms after a first run of %.0f ms (target <= 150)'
+      % (statistics.median(t[1:]), max(t[1:]), t[0]))
+PY
+  unset WEBKIT_DISABLE_COMPOSITING_MODE GSK_RENDERER GTK_A11Y NO_AT_BRIDGE
+else
+  echo "== bridge: skipped (../shared/bench/webkit-ipc-limit.c or xvfb-run missing)"
+fi

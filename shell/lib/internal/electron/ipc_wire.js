@@ -143,8 +143,8 @@ class Writer {
   // survive, as structured clone requires).
   str(s) {
     const n = s.length;
-    if (this.pos + 5 + n * 2 > this.u8.length) this.grow(5 + n * 2);
-    const u8 = this.u8;
+    if (this.pos + 5 + n > this.u8.length) this.grow(5 + n);
+    let u8 = this.u8;
     let p = this.pos + 5;
     let i = 0;
     for (; i < n; i++) {
@@ -158,6 +158,8 @@ class Writer {
       this.pos = p;
       return;
     }
+    if (this.pos + 5 + n * 2 > this.u8.length) this.grow(5 + n * 2);
+    u8 = this.u8;
     u8[this.pos] = T_STR16;
     this.dv.setUint32(this.pos + 1, n, true);
     p = this.pos + 5;
@@ -251,6 +253,9 @@ class Writer {
         if (st.bridge) {
           this.u8v(T_FUNCTION);
           this.u32(st.bridge.fn(v));
+          let name = '';
+          try { name = typeof v.name === 'string' ? v.name : ''; } catch { /* a throwing getter */ }
+          this.str(name);
           return;
         }
         throw new CloneFailure(describe(v));
@@ -542,7 +547,8 @@ class Reader {
       }
       case T_FUNCTION: {
         if (!st.bridge) throw malformed('a function handle outside the contextBridge');
-        return st.bridge.fn(this.u32());
+        const id = this.u32();
+        return st.bridge.fn(id, this.str());
       }
       case T_PROMISE: {
         if (!st.bridge) throw malformed('a promise handle outside the contextBridge');
