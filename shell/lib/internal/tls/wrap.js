@@ -529,13 +529,13 @@ TLSSocket.prototype._onTlsHello = function _onTlsHello(servername, protocols) {
       return;
     }
     if (context !== undefined && context !== null && !isSecureContext(context)) {
-      this._tlsError(new ERR_TLS_INVALID_CONTEXT('context'));
+      this._tlsError(new TypeError('Invalid SNI context'));
       return;
     }
     binding.helloDone(this._handle.id, context ? context.context : null, alpnChoice);
   };
   try {
-    sni(servername, done);
+    sni.call(this, servername, done);
   } catch (err) {
     this._tlsError(err);
   }
