@@ -53,6 +53,15 @@ check "a headless script does not load GTK or WebKit" 'grep -qx "no ui" "$tmp/he
 check "requiring electron loads the UI layer" 'grep -qx "ui loaded" "$tmp/ui.out"'
 rm -f "$tmp"/*
 
+# apps/quick-start, Electron's tutorial app unchanged: preload, contextBridge,
+# invoke, the page's CSP, and a counter main pushes through the callback
+# the page handed its preload.
+timeout 40 "$ANODE" "$FIX/quick-start/check.js" > "$tmp/qs.out" 2> "$tmp/qs.err"
+rc=$?
+check "apps/quick-start: ping -> pong, versions shown, counter updates, quits" \
+  '[ $rc = 0 ] && [ "$(tr "\n" " " < "$tmp/qs.out")" = "pong versions line 1 counter " ]'
+rm -f "$tmp"/*
+
 # HiDPI through GTK's scaling: logical geometry, device pixels for the page.
 GDK_SCALE=2 timeout 30 "$ANODE" "$FIX/hidpi" > "$tmp/hidpi.out" 2> "$tmp/hidpi.err"
 check "GDK_SCALE=2: logical bounds, devicePixelRatio 2, capture in device pixels" \
