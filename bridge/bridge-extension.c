@@ -99,6 +99,8 @@ typedef struct {
 
 static void deliver_pending (ab_page_t *page);
 
+/* The frame with a live bridge that id names (0: the main frame). A frame
+ * WebKit replaced stays listed, without a bridge, until the page goes. */
 static ab_frame_t *
 frame_by_id (ab_page_t *page, guint id)
 {
@@ -107,7 +109,7 @@ frame_by_id (ab_page_t *page, guint id)
   g_hash_table_iter_init (&it, page->frames);
   while (g_hash_table_iter_next (&it, NULL, &value)) {
     ab_frame_t *f = value;
-    if (id == 0 ? webkit_frame_is_main_frame (f->frame) : f->id == id)
+    if (f->bridge != NULL && (id == 0 ? webkit_frame_is_main_frame (f->frame) : f->id == id))
       return f;
   }
   return NULL;

@@ -36,7 +36,11 @@ extern void JSReportExtraMemoryCost (JSContextRef ctx, size_t size);
 #define READ_BUDGET 128
 
 typedef struct {
-  anode_window_t *w;  /* the window owns the view, which owns us */
+  /* The view owns us and may outlive its window: the window is looked up
+   * by id, never kept. */
+  anode_ui_t *ui;
+  guint id;
+  WebKitWebView *view;
   int channel;        /* the page's channel, or -1 */
   guint watch_in, watch_out;
   GQueue out;         /* anode_ipc_packet_t the channel could not take yet */
@@ -200,10 +204,12 @@ payload_buffer (JSCContext *ctx, anode_ipc_received_t *r, GError **error)
 static void
 deliver (ipc_view_t *v, anode_ipc_received_t *r)
 {
-  anode_window_t *w = v->w;
-  JSCContext *ctx = w->ui->rt->ctx;
+  anode_window_t *w = anode_ui_window_lookup (v->ui, v->id);
+  JSCContext *ctx = v->ui->rt->ctx;
   g_autoptr (GError) error = NULL;
-  if (r->type != ANODE_IPC_BATCH) {
+  if (w == NULL) {
+    /* A page still sending after its window closed is ignored. */
+  } else if (r->type != ANODE_IPC_BATCH) {
     g_warning ("anode: dropped an IPC packet of type %u from webContents %u", r->type, w->id);
   } else if (r->len > MAX_BATCH) {
     g_warning ("anode: dropped an IPC message from webContents %u: %" G_GSIZE_FORMAT
@@ -228,9 +234,11 @@ static gboolean
 channel_readable_cb (int fd, GIOCondition condition, gpointer data)
 {
   ipc_view_t *v = data;
+  /* JS may close the window while it handles a batch: the view (and so we)
+   * must live until this returns. */
+  g_autoptr (WebKitWebView) keep = g_object_ref (v->view);
   for (int i = 0; i < READ_BUDGET; i++) {
-    /* A page still sending after its window closed is ignored. */
-    if (v->w->destroyed)
+    if (anode_ui_window_lookup (v->ui, v->id) == NULL)
       break;
     g_autoptr (GError) error = NULL;
     anode_ipc_received_t r;
@@ -238,7 +246,7 @@ channel_readable_cb (int fd, GIOCondition condition, gpointer data)
     if (got == 0)
       return G_SOURCE_CONTINUE;
     if (got == 2) {
-      g_warning ("anode: webContents %u: %s", v->w->id, error->message);
+      g_warning ("anode: webContents %u: %s", v->id, error->message);
       continue;
     }
     if (got < 0) {
@@ -261,7 +269,7 @@ receive_batch (ipc_view_t *v, WebKitUserMessage *msg)
 {
   GVariant *params = webkit_user_message_get_parameters (msg);
   if (params == NULL || !g_variant_is_of_type (params, G_VARIANT_TYPE ("(uay)"))) {
-    g_warning ("anode: dropped an IPC message from webContents %u: not a batch", v->w->id);
+    g_warning ("anode: dropped an IPC message from webContents %u: not a batch", v->id);
     return;
   }
   anode_ipc_received_t r = { 0 };
@@ -302,7 +310,7 @@ static gboolean
 message_cb (WebKitWebView *view, WebKitUserMessage *msg, ipc_view_t *v)
 {
   const char *name = webkit_user_message_get_name (msg);
-  if (v->w->destroyed)
+  if (anode_ui_window_lookup (v->ui, v->id) == NULL)
     return g_str_has_prefix (name, "anode-");
   if (g_strcmp0 (name, MESSAGE_NAME) == 0)
     receive_batch (v, msg);
@@ -317,7 +325,9 @@ void
 anode_ui_ipc_attach (anode_window_t *w, WebKitWebView *view, JSCValue *prefs)
 {
   ipc_view_t *v = g_new0 (ipc_view_t, 1);
-  v->w = w;
+  v->ui = w->ui;
+  v->id = w->id;
+  v->view = view;
   v->channel = -1;
   g_queue_init (&v->out);
   g_object_set_data_full (G_OBJECT (view), VIEW_KEY, v, ipc_view_free);
@@ -351,7 +361,7 @@ flush_queue (ipc_view_t *v)
       return FALSE;
     anode_ipc_packet_free (g_queue_pop_head (&v->out));
     if (sent < 0) {
-      g_warning ("anode: IPC to webContents %u failed: %s", v->w->id, error->message);
+      g_warning ("anode: IPC to webContents %u failed: %s", v->id, error->message);
       close_channel (v);
       return TRUE;
     }
@@ -379,7 +389,7 @@ channel_send (ipc_view_t *v, anode_ipc_packet_t *p)
     int sent = anode_ipc_packet_send (v->channel, p, FALSE, &error);
     if (sent != 0) {
       if (sent < 0) {
-        g_warning ("anode: IPC to webContents %u failed: %s", v->w->id, error->message);
+        g_warning ("anode: IPC to webContents %u failed: %s", v->id, error->message);
         close_channel (v);
       }
       anode_ipc_packet_free (p);

@@ -467,6 +467,32 @@ test('messages to a closed window throw; replies for it are dropped', async () =
   }
 });
 
+test('a handler may destroy the window while the rest of its batch is pending', async () => {
+  const doomed = new BrowserWindow({ width: 300, height: 200, webPreferences: { preload } });
+  await doomed.loadFile('site/ipc.html');
+  const after = [];
+  ipcMain.on('close-me', (event) => BrowserWindow.fromWebContents(event.sender).destroy());
+  ipcMain.on('after-close', (event, i) => after.push(i));
+  try {
+    const closed = once(doomed, 'closed');
+    // One batch: the close, then more records from the same task.
+    cmdIn(doomed, 'sendMany', 'close-me', 1).catch(() => {});
+    doomed.webContents.send('cmd', nextCmd++, 'sendMany', 'after-close', 50);
+    await closed;
+    await new Promise((r) => setTimeout(r, 100));
+  } finally {
+    ipcMain.removeAllListeners('close-me');
+    ipcMain.removeAllListeners('after-close');
+  }
+  assert.ok(after.length <= 50);
+  ipcMain.handle('still', () => 'alive');
+  try {
+    assert.strictEqual(await cmd('invoke', 'still'), 'alive');
+  } finally {
+    ipcMain.removeHandler('still');
+  }
+});
+
 test('contextIsolation: false runs the preload in the page\'s world, where contextBridge refuses', async () => {
   const legacy = new BrowserWindow({ width: 300, height: 200, show: false,
     webPreferences: { contextIsolation: false, preload: path.join(__dirname, 'preload', 'legacy.js') } });
