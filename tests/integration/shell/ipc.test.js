@@ -476,8 +476,7 @@ test('a handler may destroy the window while the rest of its batch is pending', 
   try {
     const closed = once(doomed, 'closed');
     // One batch: the close, then more records from the same task.
-    cmdIn(doomed, 'sendMany', 'close-me', 1).catch(() => {});
-    doomed.webContents.send('cmd', nextCmd++, 'sendMany', 'after-close', 50);
+    cmdIn(doomed, 'closeThenSend', 50).catch(() => {});
     await closed;
     await new Promise((r) => setTimeout(r, 100));
   } finally {

@@ -25,6 +25,11 @@ const commands = {
   sendMany(channel, n) {
     for (let i = 0; i < n; i++) ipcRenderer.send(channel, i);
   },
+  // One task, so one batch: main handles the rest after 'close-me'.
+  closeThenSend(n) {
+    ipcRenderer.send('close-me');
+    for (let i = 0; i < n; i++) ipcRenderer.send('after-close', i);
+  },
   seqIn() {
     const got = seqIn;
     seqIn = [];
