@@ -460,7 +460,8 @@ read_entry_cb (const char *file, const char *inner, JSCValue *errctx, anode_runt
   anode_archive_node_t *node = a ? anode_archive_lookup (a, inner, TRUE, &error) : NULL;
   g_autoptr (GBytes) bytes = node ? anode_archive_read_all (a, node, &error) : NULL;
   if (bytes == NULL) {
-    set_error (errctx, error, "read", file);
+    g_autofree char *where = a ? g_build_filename (file, inner, NULL) : g_strdup (file);
+    set_error (errctx, error, "read", where);
     return jsc_value_new_undefined (rt->ctx);
   }
   return bytes_value (rt, bytes, FALSE);

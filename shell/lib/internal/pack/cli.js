@@ -219,14 +219,18 @@ function run(o) {
       made.push(...targets[t](ctx));
       progress.end();
     }
-    const width = Math.max(...made.map((m) => path.relative(process.cwd(), m).length));
+    const shown = made.map((m) => {
+      const rel = path.relative(process.cwd(), m);
+      return rel === '' || rel.startsWith('..') ? m : rel;
+    });
+    const width = Math.max(...shown.map((m) => m.length));
     let out = `Packed ${config.productName} ${config.version} (${entries.filter((e) => e.type === 'file').length} files):\n`;
-    for (const m of made) {
-      const rel = path.relative(process.cwd(), m) || m;
-      out += `  ${rel.padEnd(width)}  ${formatSize(treeSize(m)).padStart(9)}\n`;
-    }
+    made.forEach((m, i) => {
+      out += `  ${shown[i].padEnd(width)}  ${formatSize(treeSize(m)).padStart(9)}\n`;
+    });
     process.stdout.write(out);
   } finally {
+    progress.end();
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }
@@ -244,7 +248,7 @@ function main(args) {
     process.noAsar = true;
     run(o);
   } catch (err) {
-    process.stderr.write(`\nanode pack: ${err.message}\n`);
+    process.stderr.write(`anode pack: ${err.message}\n`);
     if (err instanceof PackError && o === undefined) process.stderr.write('(see anode pack --help)\n');
     process.exitCode = 1;
   }
