@@ -85,6 +85,17 @@ else
   add 0 1
 fi
 
+section "Packaging (tests/packaging: asar in fs, anode asar, anode pack, the AppImage runtime)"
+run_js_suite packaging tests/packaging
+out=$(tests/packaging/run.sh "$ANODE" 2>&1)
+echo "$out" | grep -E '^(not ok|packaging:)' || true
+line=$(echo "$out" | grep -E '^packaging: [0-9]+ passed, [0-9]+ failed$')
+if [ -n "$line" ]; then
+  add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  echo "tests/packaging/run.sh produced no summary:"; echo "$out" | tail -20; add 0 1
+fi
+
 echo
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -73,5 +73,8 @@ env -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$ANODE" "$FIX/lazy/with-ui.js" > "
 rc=$?
 check "no display: a clear error and exit 1" '[ $rc = 1 ] && grep -q "cannot open a display" "$tmp/nodisp.err"'
 
+# Packaged apps (anode pack, the AppImage, bundles), in their own file.
+source "$(dirname "$0")/packaged.sh"
+
 echo "apps: $pass passed, $fail failed"
 [ $fail = 0 ]
