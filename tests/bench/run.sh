@@ -116,6 +116,39 @@ else
   echo "== http hello world: skipped (wrk or curl missing; make deps installs wrk)"
 fi
 
+# Issue "Node built-ins II": an https hello world (tests/bench/https-hello.js,
+# port 3443, the test certificate) under wrk over keep-alive TLS
+# connections, anode and node one after the other. Target: within 1.2x of
+# node's requests/s (ratio >= 0.83).
+https_run() { # server-cmd conns -> "rps p99_ms"
+  local conns=$2
+  $1 tests/bench/https-hello.js > /dev/null 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 100); do curl -sk -o /dev/null --max-time 1 https://127.0.0.1:3443/ && break; sleep 0.05; done
+  wrk -t1 -c1 -d1s https://127.0.0.1:3443/ > /dev/null 2>&1 # warm-up
+  wrk -t1 -c"$conns" -d5s --latency https://127.0.0.1:3443/ > "$out/wrk.txt" 2>&1
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  python3 - "$out/wrk.txt" <<'PY'
+import re, sys
+t = open(sys.argv[1]).read()
+rps = float(re.search(r'Requests/sec:\s+([\d.]+)', t).group(1))
+m = re.search(r'99%\s+([\d.]+)(us|ms|s)\b', t)
+p99 = float(m.group(1)) * {'us': 0.001, 'ms': 1, 's': 1000}[m.group(2)]
+print(rps, p99)
+PY
+}
+if command -v wrk > /dev/null && command -v curl > /dev/null; then
+  for conns in 1 100; do
+    echo "== https hello world (tests/bench/https-hello.js), wrk -c$conns -d5s"
+    read -r ar ap < <(https_run "$ANODE" "$conns")
+    read -r nr np < <(https_run "$NODE" "$conns")
+    printf '  anode %9.0f req/s  p99 %7.2f ms\n  node  %9.0f req/s  p99 %7.2f ms\n' "$ar" "$ap" "$nr" "$np"
+    printf '  req/s ratio %.2f (target >= 0.83, within 1.2x of node)\n' "$(echo "$ar / $nr" | bc -l)"
+  done
+else
+  echo "== https hello world: skipped (wrk or curl missing; make deps installs wrk)"
+fi
+
 # Issue "desktop shell": apps/hello's first painted frame against the least a
 # C program needs (../shared/bench/webkit-baseline.c), both timed from spawn;
 # total PSS of both process trees; a second window's first frame.
@@ -166,3 +199,24 @@ PY
 else
   echo "== bridge: skipped (../shared/bench/webkit-ipc-limit.c or xvfb-run missing)"
 fi
+
+# Issue "packaging": apps/hello as an AppImage (target <= 3 MB), its first
+# frame from the AppImage against the same app from its folder (<= 1.05x),
+# and `anode pack` of a 10,000-file app (<= 5 s).
+echo "== packaging: apps/hello as an AppImage"
+"$ANODE" pack apps/hello --target appimage --out "$out/pack" --no-progress > /dev/null
+hello_ai="$out/pack/hello-1.0.0-x86_64.AppImage"
+printf '  %d bytes = %.2f MB (target <= 3 MB)\n' "$(stat -c %s "$hello_ai")" "$(echo "$(stat -c %s "$hello_ai") / 1048576" | bc -l)"
+if command -v xvfb-run > /dev/null; then
+  echo "== packaging: spawn -> first frame, the AppImage against the folder (15 runs each, alternating, Xvfb)"
+  export WEBKIT_DISABLE_COMPOSITING_MODE=1 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1
+  xvfb-run -a -s "-screen 0 1280x1024x24" python3 tests/bench/packaged-startup.py "$ANODE" "$hello_ai" 15
+  unset WEBKIT_DISABLE_COMPOSITING_MODE GSK_RENDERER GTK_A11Y NO_AT_BRIDGE
+fi
+echo "== packaging: anode pack of a 10,000-file app (hyperfine, 3 runs each)"
+"$ANODE" tests/bench/pack-many.js "$out/many" > /dev/null
+hyperfine -N -w 1 -r 3 --export-json "$out/pack.json" \
+  "$ANODE pack $out/many --target appimage --out $out/many-dist --no-progress" \
+  "$ANODE pack $out/many --target asar --out $out/many-dist --no-progress" 2>/dev/null > /dev/null
+printf '  --target appimage %8.1f ms (target <= 5000)\n  --target asar     %8.1f ms\n' \
+  "$(mean_ms "$out/pack.json" 0)" "$(mean_ms "$out/pack.json" 1)"
