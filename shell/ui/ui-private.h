@@ -56,7 +56,7 @@ struct anode_window {
   gboolean has_position;
   int reported_x, reported_y; /* last position 'move' was reported for */
   gboolean reported_position;
-  gboolean resizable, always_on_top, destroyed, shown_once, ready_shown;
+  gboolean resizable, always_on_top, destroyed, destroying, shown_once, ready_shown;
   gboolean maximized, minimized, fullscreen, focused;
   gboolean devtools_open;
   gboolean load_failed;    /* the current load failed (skip its FINISHED) */

@@ -76,13 +76,6 @@ emit_bool (anode_window_t *w, const char *event)
   anode_ui_emit (w, event, NULL, NULL);
 }
 
-static gboolean
-close_request_cb (GtkWindow *window, anode_window_t *w)
-{
-  /* TRUE keeps the window: a 'close' listener called preventDefault. */
-  return anode_ui_emit (w, "close", NULL, NULL);
-}
-
 static void
 destroy_cb (GtkWidget *widget, anode_window_t *w)
 {
@@ -96,6 +89,41 @@ destroy_cb (GtkWidget *widget, anode_window_t *w)
   /* Frees w, first cutting every signal that could still reach it. */
   g_hash_table_remove (ui->windows, GUINT_TO_POINTER (w->id));
 }
+
+static gboolean
+destroy_later_cb (gpointer data)
+{
+  gtk_window_destroy (data);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+/* For JS the window is gone at once ('closed', then freed); the GtkWindow
+ * is hidden now and destroyed once GTK has handled the unmap: GTK 4.8
+ * otherwise delivers a maximized or full-screen window's last surface state
+ * change to the destroyed widget. */
+static void
+destroy_window (anode_window_t *w)
+{
+  if (w->destroying || w->destroyed)
+    return;
+  w->destroying = TRUE;
+  GtkWindow *window = g_object_ref (w->window);
+  gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+  destroy_cb (GTK_WIDGET (window), w); /* frees w */
+  g_idle_add (destroy_later_cb, window);
+}
+
+static gboolean
+close_request_cb (GtkWindow *window, anode_window_t *w)
+{
+  /* A 'close' listener called preventDefault: keep the window. */
+  if (anode_ui_emit (w, "close", NULL, NULL))
+    return TRUE;
+  destroy_window (w);
+  return TRUE;
+}
+
 
 static void
 active_cb (GObject *obj, GParamSpec *pspec, anode_window_t *w)
@@ -204,7 +232,7 @@ map_cb (GtkWidget *widget, anode_window_t *w)
 static void
 unmap_cb (GtkWidget *widget, anode_window_t *w)
 {
-  if (!w->destroyed)
+  if (!w->destroyed && !w->destroying)
     emit_bool (w, "hide");
 }
 
@@ -350,7 +378,7 @@ static void
 destroy_window_cb (double id, anode_ui_t *ui)
 {
   WINDOW_OR_RETURN ();
-  gtk_window_destroy (w->window);
+  destroy_window (w);
 }
 
 static void
