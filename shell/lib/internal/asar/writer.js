@@ -9,7 +9,8 @@
 
 const fs = require('fs');
 const path = require('path');
-const crypto = require('crypto');
+
+const asar = internalBinding('asar');
 
 const BLOCK_SIZE = 4 * 1024 * 1024;
 // Small files read while hashing are kept for the write pass, up to this.
@@ -64,53 +65,26 @@ function crawl(root, accept = () => true) {
   return out;
 }
 
-function sha256() {
-  return crypto.createHash('sha256');
-}
-
 // The integrity record @electron/asar writes: blocks of 4 MiB, plus a
 // final (possibly empty) block, so a file whose size is a multiple of the
-// block size ends with the hash of nothing.
+// block size ends with the hash of nothing. Small files are read here and
+// kept for the write pass (`keep`); large ones are hashed from disk.
 function integrityOf(entry, keep) {
-  const whole = sha256();
-  const blocks = [];
-  let fd;
-  try {
-    fd = fs.openSync(entry.abs, 'r');
-    if (entry.size <= KEEP_FILE) {
-      const data = Buffer.allocUnsafe(entry.size);
-      let got = 0;
-      while (got < entry.size) {
-        const n = fs.readSync(fd, data, got, entry.size - got, got);
-        if (n === 0) break;
-        got += n;
-      }
-      if (got !== entry.size) throw packError(`${entry.abs}: changed while packing`, entry.abs);
-      whole.update(data);
-      blocks.push(sha256().update(data).digest('hex'));
-      if (keep) entry.data = data;
-    } else {
-      const buf = Buffer.allocUnsafe(BLOCK_SIZE);
-      let pos = 0;
-      for (;;) {
-        let fill = 0;
-        while (fill < BLOCK_SIZE) {
-          const n = fs.readSync(fd, buf, fill, BLOCK_SIZE - fill, pos + fill);
-          if (n === 0) break;
-          fill += n;
-        }
-        const chunk = buf.subarray(0, fill);
-        whole.update(chunk);
-        blocks.push(sha256().update(chunk).digest('hex'));
-        pos += fill;
-        if (fill < BLOCK_SIZE) break;
-      }
-      if (pos !== entry.size) throw packError(`${entry.abs}: changed while packing`, entry.abs);
-    }
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
+  const ctx = {};
+  let source = entry.abs;
+  if (entry.size <= KEEP_FILE) {
+    const data = fs.readFileSync(entry.abs);
+    if (data.length !== entry.size) throw packError(`${entry.abs}: changed while packing`, entry.abs);
+    if (keep) entry.data = data;
+    source = data;
   }
-  return { algorithm: 'SHA256', hash: whole.digest('hex'), blockSize: BLOCK_SIZE, blocks };
+  const r = asar.integrity(source, BLOCK_SIZE, ctx);
+  if (r === undefined) {
+    const { UVException } = require('internal/errors');
+    throw new UVException(ctx);
+  }
+  if (Number(r[r.length - 1]) !== entry.size) throw packError(`${entry.abs}: changed while packing`, entry.abs);
+  return { algorithm: 'SHA256', hash: r[0], blockSize: BLOCK_SIZE, blocks: r.slice(1, -1) };
 }
 
 // The header tree for `entries` (from crawl), with unpacked files marked.
@@ -179,12 +153,23 @@ function writeAll(fd, buf) {
   while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off);
 }
 
-function copyInto(fd, entry, scratch) {
+function flush(fd, batch) {
+  if (batch.length === 0) return;
+  writeAll(fd, batch.length === 1 ? batch[0] : Buffer.concat(batch, batch.bytes));
+  batch.length = 0;
+  batch.bytes = 0;
+}
+
+// Small files go out in batches of about 1 MiB, large ones in pieces.
+function copyInto(fd, entry, scratch, batch) {
   if (entry.data) {
-    writeAll(fd, entry.data);
+    batch.push(entry.data);
+    batch.bytes += entry.data.length;
     entry.data = undefined;
+    if (batch.bytes >= scratch.length) flush(fd, batch);
     return;
   }
+  flush(fd, batch);
   const src = fs.openSync(entry.abs, 'r');
   try {
     let pos = 0;
@@ -214,11 +199,13 @@ function writeArchive(dest, entries, options = {}) {
   try {
     writeAll(fd, bytes);
     const scratch = Buffer.allocUnsafe(1024 * 1024);
+    const batch = Object.assign([], { bytes: 0 });
     for (const e of entries) {
       if (e.type !== 'file' || e.unpacked) continue;
-      copyInto(fd, e, scratch);
+      copyInto(fd, e, scratch, batch);
       size += e.size;
     }
+    flush(fd, batch);
   } finally {
     fs.closeSync(fd);
   }

@@ -178,7 +178,9 @@ function appimage(ctx) {
   fixTimes(appDir, ctx.epoch);
   const image = path.join(ctx.stage, 'app.squashfs');
   run('mksquashfs', [appDir, image, '-noappend', '-all-root', '-no-xattrs',
-    '-comp', 'zstd', '-Xcompression-level', '19', '-b', '131072',
+    // zstd 15: within 2% of level 19's size, several times faster to
+    // write; reading is as fast at any level.
+    '-comp', 'zstd', '-Xcompression-level', '15', '-b', '131072',
     '-mkfs-time', String(ctx.epoch), '-all-time', String(ctx.epoch), '-quiet', '-no-progress']);
   const runtime = Buffer.from(binaries(ctx).exe);
   formats.markAppImage(runtime);
