@@ -205,6 +205,10 @@ main (int argc, char **argv)
     anode_set_value (opts, "self", self);
     anode_set_string (opts, "resourcesPath", launch.resources_path);
   }
+  if (appimage) {
+    g_autoptr (JSCValue) mounts = jsc_value_new_array (rt->ctx, G_TYPE_STRING, ai.path, G_TYPE_NONE);
+    anode_set_value (opts, "mounts", mounts);
+  }
 
   if (!anode_runtime_start (rt, opts))
     status = 70;

@@ -123,9 +123,6 @@ anode_vfs_t *anode_vfs_get (anode_runtime_t *rt);
  * AppImage's files are reached without FUSE). */
 void anode_vfs_mount (anode_vfs_t *vfs, const char *prefix, anode_archive_t *archive);
 
-/* The mounted prefixes (borrowed strings), for a quick check in JS. */
-GPtrArray *anode_vfs_mounts (anode_vfs_t *vfs);
-
 typedef enum {
   /* `.asar` segments are plain files (process.noAsar); mounts still count. */
   ANODE_VFS_NO_ASAR = 1 << 0,

@@ -393,17 +393,6 @@ verify_cb (const char *path, JSCValue *errctx, anode_runtime_t *rt)
   return jsc_value_new_boolean (rt->ctx, TRUE);
 }
 
-static JSCValue *
-mounts_cb (anode_runtime_t *rt)
-{
-  GPtrArray *m = anode_vfs_mounts (anode_vfs_get (rt));
-  g_autoptr (GPtrArray) copy = g_ptr_array_new ();
-  for (guint i = 0; i < m->len; i++)
-    g_ptr_array_add (copy, g_ptr_array_index (m, i));
-  g_ptr_array_add (copy, NULL);
-  return jsc_value_new_array_from_strv (rt->ctx, (const char *const *) copy->pdata);
-}
-
 /* integrity(data | path, blockSize, errctx): [sha256 of all, sha256 of each
  * block..., size] in hex, as the asar header records them: a final
  * (possibly empty) block follows the last full one. Hashing here costs one
@@ -543,7 +532,6 @@ anode_binding_asar_init (anode_runtime_t *rt)
   anode_set_method (b, "readFile", G_CALLBACK (read_file_cb), rt, V, 4, S, B, B, V);
   anode_set_method (b, "openMemfd", G_CALLBACK (open_memfd_cb), rt, V, 3, S, B, V);
   anode_set_method (b, "verify", G_CALLBACK (verify_cb), rt, V, 2, S, V);
-  anode_set_method (b, "mounts", G_CALLBACK (mounts_cb), rt, V, 0);
   anode_set_method (b, "integrity", G_CALLBACK (integrity_cb), rt, V, 3, V, G_TYPE_DOUBLE, V);
   anode_set_method (b, "entries", G_CALLBACK (entries_cb), rt, V, 2, S, V);
   anode_set_method (b, "readEntry", G_CALLBACK (read_entry_cb), rt, V, 3, S, S, V);

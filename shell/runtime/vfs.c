@@ -14,7 +14,6 @@
 struct anode_vfs {
   GHashTable *cache;   /* path -> cached_t */
   GPtrArray *mounts;   /* mount_t */
-  GPtrArray *prefixes; /* the mounts' prefixes (borrowed from them) */
 };
 
 typedef struct {
@@ -53,7 +52,6 @@ anode_vfs_new (void)
   vfs->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                       (GDestroyNotify) cached_free);
   vfs->mounts = g_ptr_array_new_with_free_func ((GDestroyNotify) mount_free);
-  vfs->prefixes = g_ptr_array_new ();
   return vfs;
 }
 
@@ -63,7 +61,6 @@ anode_vfs_free (anode_vfs_t *vfs)
   if (vfs == NULL)
     return;
   g_hash_table_unref (vfs->cache);
-  g_ptr_array_unref (vfs->prefixes);
   g_ptr_array_unref (vfs->mounts);
   g_free (vfs);
 }
@@ -83,13 +80,6 @@ anode_vfs_mount (anode_vfs_t *vfs, const char *prefix, anode_archive_t *archive)
   m->prefix = g_canonicalize_filename (prefix, "/");
   m->archive = anode_archive_ref (archive);
   g_ptr_array_add (vfs->mounts, m);
-  g_ptr_array_add (vfs->prefixes, m->prefix);
-}
-
-GPtrArray *
-anode_vfs_mounts (anode_vfs_t *vfs)
-{
-  return vfs->prefixes;
 }
 
 /* The archive at `path` on disk: NULL without an error when it is not a

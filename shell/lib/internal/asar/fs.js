@@ -7,7 +7,10 @@
 // only looked at when it holds ".asar" (unless process.noAsar) or starts
 // with a mounted prefix, so other paths pay one string search.
 
-const asar = internalBinding('asar');
+// The archive binding, made on first use: most processes never meet an
+// archive.
+let binding;
+const asar = new Proxy({}, { get: (_, name) => (binding ??= internalBinding('asar'))[name] });
 
 let mounts = [];
 
@@ -158,10 +161,11 @@ function makeWrappers(fsb) {
 let installed = false;
 
 // Puts the archive layer in front of the fs binding (once per process).
-function install() {
+// `mountPrefixes`: where mounted images (an AppImage's squashfs) appear.
+function install(mountPrefixes = []) {
   if (installed) return;
   installed = true;
-  mounts = asar.mounts();
+  mounts = mountPrefixes;
   const fsb = internalBinding('fs');
   Object.assign(fsb, makeWrappers(fsb));
 }
