@@ -235,4 +235,9 @@ function resolveObjectURL(url) {
   return copy;
 }
 
-module.exports = { Blob, File, isBlob, createObjectURL, revokeObjectURL, resolveObjectURL };
+// A Blob's bytes, not copied: fetch bodies and FormData encode them at once.
+function blobBytes(blob) {
+  return blob[kBytes];
+}
+
+module.exports = { Blob, File, isBlob, blobBytes, createObjectURL, revokeObjectURL, resolveObjectURL };
