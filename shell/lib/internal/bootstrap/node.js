@@ -86,6 +86,14 @@ defineLazyGlobal('Buffer', () => require('buffer').Buffer);
 defineLazyGlobal('atob', () => require('buffer').atob, true);
 defineLazyGlobal('btoa', () => require('buffer').btoa, true);
 defineLazyGlobal('Blob', () => require('internal/blob').Blob);
+defineLazyGlobal('File', () => require('internal/blob').File);
+defineGlobal('fetch', function fetch(input, init = undefined) {
+  return require('internal/fetch/fetch').fetch(input, init);
+}, true);
+for (const [name, file] of [['Request', 'request'], ['Response', 'response'], ['Headers', 'headers'],
+  ['FormData', 'formdata']]) {
+  defineLazyGlobal(name, () => require(`internal/fetch/${file}`)[name]);
+}
 defineLazyGlobal('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineLazyGlobal('TextDecoder', () => require('internal/encoding').TextDecoder);
 for (const name of ['URL', 'URLSearchParams']) {
