@@ -114,6 +114,20 @@ resumed true"
   [ "$got" = "$want" ] && ok "$name" || not_ok "$name" "got: $got"
 else not_ok "$name" "server did not start"; fi
 
+name="fetch over https (NODE_EXTRA_CA_CERTS) against node's https server: GET and a streamed POST"
+if command -v node > /dev/null && start_server node $FIX/https-echo-server.js 2; then
+  code="const u = 'https://localhost:$port';
+(async () => {
+  console.log((await (await fetch(u + '/f1')).text()).trim());
+  const body = new ReadableStream({ pull(c) { c.enqueue(new TextEncoder().encode('x'.repeat(1000))); c.close(); } });
+  console.log((await (await fetch(u + '/f2', { method: 'POST', body, duplex: 'half' })).text()).trim());
+})().catch((e) => console.log('error', e.message, e.cause && e.cause.code));"
+  got=$(NODE_EXTRA_CA_CERTS=$FIX/ca-cert.pem timeout 20 "$ANODE" -e "$code" 2>&1)
+  want="GET /f1 alpn=http/1.1 te=- len=0
+POST /f2 alpn=http/1.1 te=chunked len=1000"
+  [ "$got" = "$want" ] && ok "$name" || not_ok "$name" "got: $got"
+else not_ok "$name" "node missing or server did not start"; fi
+
 name="without NODE_EXTRA_CA_CERTS the test CA is unknown"
 if start_server "$ANODE" $FIX/https-echo-server.js 1; then
   got=$(timeout 20 "$ANODE" $FIX/https-client.js "$port" 2 env 2>&1)

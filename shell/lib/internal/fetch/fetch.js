@@ -25,7 +25,7 @@ function agentFor(protocol) {
   if (agents[protocol] === undefined) {
     if (protocol === 'https:') {
       https ??= require('https');
-      agents[protocol] = new https.Agent({ keepAlive: true, timeout: 4000 });
+      agents[protocol] = new https.Agent({ keepAlive: true, timeout: 4000, ALPNProtocols: ['http/1.1'] });
     } else {
       http ??= require('http');
       agents[protocol] = new http.Agent({ keepAlive: true, timeout: 4000 });
