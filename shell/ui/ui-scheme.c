@@ -166,6 +166,7 @@ respond_file (WebKitURISchemeRequest *req, anode_ui_t *ui, const char *path, gbo
     status = 206;
     if (start > 0) {
       g_clear_object (&in);
+      g_clear_pointer (&file, g_free);
       in = anode_appsrc_open (vfs, ui->app_root, path, (guint64) start, &usize, &file, &error);
       if (in == NULL) {
         soup_message_headers_unref (headers);

@@ -215,6 +215,7 @@ test_integrity (void)
   g_assert_nonnull (strstr (error->message, "integrity check failed for 'h'"));
   remove_asar (path);
 
+  g_free (path);
   path = write_asar (header, "hello", 5);
   g_clear_pointer (&a, anode_archive_unref);
   g_clear_error (&error);
