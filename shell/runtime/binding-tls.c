@@ -1528,6 +1528,127 @@ export_keying_material_cb (JSContextRef ctx, void *data, size_t argc, const JSVa
   return JSObjectMakeArrayBufferWithBytesNoCopy (ctx, out, len, free_bytes_cb, NULL, NULL);
 }
 
+/* finished(id, peer) -> the Finished message sent (or expected from the
+ * peer), or undefined before the handshake */
+static JSValueRef
+finished_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  tls_conn_t *c = conn_lookup (data, ctx, argc, argv);
+  if (c == NULL || !c->established)
+    return JSValueMakeUndefined (ctx);
+  char buf[EVP_MAX_MD_SIZE];
+  gboolean peer = argc > 1 && JSValueToBoolean (ctx, argv[1]);
+  size_t len = peer ? SSL_get_peer_finished (c->ssl, buf, sizeof buf) : SSL_get_finished (c->ssl, buf, sizeof buf);
+  return len ? array_buffer (ctx, buf, MIN (len, sizeof buf)) : JSValueMakeUndefined (ctx);
+}
+
+/* ticket(id) -> the session ticket a client got, or undefined */
+static JSValueRef
+ticket_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  tls_conn_t *c = conn_lookup (data, ctx, argc, argv);
+  SSL_SESSION *sess = c ? SSL_get_session (c->ssl) : NULL;
+  const unsigned char *tick = NULL;
+  size_t len = 0;
+  if (sess != NULL)
+    SSL_SESSION_get0_ticket (sess, &tick, &len);
+  return len ? array_buffer (ctx, tick, len) : JSValueMakeUndefined (ctx);
+}
+
+/* ephemeralKey(id) -> [type, name, bits] of the peer's key exchange key
+ * (clients), or null */
+static JSValueRef
+ephemeral_key_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  tls_conn_t *c = conn_lookup (data, ctx, argc, argv);
+  EVP_PKEY *key = NULL;
+  if (c == NULL || c->server || !c->established || !SSL_get_peer_tmp_key (c->ssl, &key))
+    return JSValueMakeNull (ctx);
+  const char *type = NULL;
+  const char *name = NULL;
+  char group[80];
+  switch (EVP_PKEY_get_base_id (key)) {
+  case EVP_PKEY_DH:
+    type = "DH";
+    break;
+  case EVP_PKEY_EC:
+    type = "ECDH";
+    if (EVP_PKEY_get_utf8_string_param (key, OSSL_PKEY_PARAM_GROUP_NAME, group, sizeof group, NULL))
+      name = group;
+    break;
+  case EVP_PKEY_X25519:
+    type = "ECDH";
+    name = "X25519";
+    break;
+  case EVP_PKEY_X448:
+    type = "ECDH";
+    name = "X448";
+    break;
+  }
+  JSValueRef v[3] = { type ? str_value (ctx, type) : JSValueMakeUndefined (ctx),
+                      name ? str_value (ctx, name) : JSValueMakeUndefined (ctx),
+                      num (ctx, EVP_PKEY_get_bits (key)) };
+  EVP_PKEY_free (key);
+  ERR_clear_error ();
+  return JSObjectMakeArray (ctx, 3, v, NULL);
+}
+
+/* sharedSigalgs(id) -> ["RSA-PSS+SHA256", "ECDSA+SHA384", ...] */
+static JSValueRef
+shared_sigalgs_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  tls_conn_t *c = conn_lookup (data, ctx, argc, argv);
+  GPtrArray *vals = g_ptr_array_new ();
+  int n = c ? SSL_get_shared_sigalgs (c->ssl, 0, NULL, NULL, NULL, NULL, NULL) : 0;
+  for (int i = 0; i < n; i++) {
+    int sign = 0, hash = 0;
+    SSL_get_shared_sigalgs (c->ssl, i, &sign, &hash, NULL, NULL, NULL);
+    const char *sign_name;
+    switch (sign) {
+    case EVP_PKEY_RSA:
+      sign_name = "RSA";
+      break;
+    case EVP_PKEY_RSA_PSS:
+      sign_name = "RSA-PSS";
+      break;
+    case EVP_PKEY_EC:
+      sign_name = "ECDSA";
+      break;
+    case EVP_PKEY_ED25519:
+      sign_name = "Ed25519";
+      break;
+    case EVP_PKEY_ED448:
+      sign_name = "Ed448";
+      break;
+    default:
+      sign_name = OBJ_nid2sn (sign);
+    }
+    g_autofree char *name = hash != NID_undef && sign != EVP_PKEY_ED25519 && sign != EVP_PKEY_ED448
+      ? g_strdup_printf ("%s+%s", sign_name, OBJ_nid2sn (hash)) : g_strdup (sign_name);
+    g_ptr_array_add (vals, (gpointer) str_value (ctx, name));
+  }
+  JSValueRef arr = JSObjectMakeArray (ctx, vals->len, (const JSValueRef *) vals->pdata, NULL);
+  g_ptr_array_unref (vals);
+  return arr;
+}
+
+/* setContext(id, context): a server's key and certificate from another
+ * context (setKeyCert), before the handshake. */
+static JSValueRef
+set_context_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  tls_state_t *st = data;
+  tls_conn_t *c = conn_lookup (st, ctx, argc, argv);
+  SSL_CTX *sc = ctx_arg (st, ctx, argc, argv, 1);
+  if (c == NULL || sc == NULL)
+    return num (ctx, UV_EBADF);
+  if (SSL_set_SSL_CTX (c->ssl, sc) == NULL) {
+    ERR_clear_error ();
+    return num (ctx, UV_EINVAL);
+  }
+  return num (ctx, 0);
+}
+
 /* setMaxSendFragment(id, size) -> bool */
 static JSValueRef
 set_max_send_fragment_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[],
@@ -1690,6 +1811,11 @@ anode_binding_tls_init (anode_runtime_t *rt)
     { "info", info_cb },
     { "exportKeyingMaterial", export_keying_material_cb },
     { "setMaxSendFragment", set_max_send_fragment_cb },
+    { "finished", finished_cb },
+    { "ticket", ticket_cb },
+    { "ephemeralKey", ephemeral_key_cb },
+    { "sharedSigalgs", shared_sigalgs_cb },
+    { "setContext", set_context_cb },
     { "rootCertificates", root_certificates_cb },
     { "ciphers", ciphers_cb },
   };

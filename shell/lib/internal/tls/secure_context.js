@@ -140,6 +140,9 @@ function createSecureContext(options) {
   if (pfx !== undefined) {
     throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('options.pfx (PKCS#12) in anode\'s tls');
   }
+  if (options.ticketKeys !== undefined) {
+    throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('options.ticketKeys in anode\'s tls');
+  }
   if (crl !== undefined) {
     throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('options.crl in anode\'s tls');
   }

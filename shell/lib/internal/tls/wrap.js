@@ -590,24 +590,34 @@ TLSSocket.prototype.getCipher = function getCipher() {
 };
 
 TLSSocket.prototype.getSharedSigalgs = function getSharedSigalgs() {
-  return [];
+  return this._handle ? binding.sharedSigalgs(this._handle.id) : [];
 };
 
 TLSSocket.prototype.getEphemeralKeyInfo = function getEphemeralKeyInfo() {
-  if (this[kOptions].isServer) return null;
-  return this._secureEstablished ? {} : null;
+  if (this[kOptions].isServer || !this._handle) return null;
+  const info = binding.ephemeralKey(this._handle.id);
+  if (info === null) return {};
+  const out = { type: info[0] };
+  if (info[1] !== undefined) out.name = info[1];
+  out.size = info[2];
+  return out;
 };
 
+function bufferOrUndefined(ab) {
+  return ab === undefined ? undefined : Buffer.from(ab);
+}
+
 TLSSocket.prototype.getFinished = function getFinished() {
-  return undefined;
+  return this._handle ? bufferOrUndefined(binding.finished(this._handle.id, false)) : undefined;
 };
 
 TLSSocket.prototype.getPeerFinished = function getPeerFinished() {
-  return undefined;
+  return this._handle ? bufferOrUndefined(binding.finished(this._handle.id, true)) : undefined;
 };
 
 TLSSocket.prototype.getTLSTicket = function getTLSTicket() {
-  return undefined;
+  if (this[kOptions].isServer || !this._handle) return undefined;
+  return bufferOrUndefined(binding.ticket(this._handle.id));
 };
 
 TLSSocket.prototype.exportKeyingMaterial = function exportKeyingMaterial(length, label, context) {
@@ -639,9 +649,7 @@ TLSSocket.prototype.disableRenegotiation = function disableRenegotiation() {};
 TLSSocket.prototype.enableTrace = function enableTrace() {};
 TLSSocket.prototype.setKeyCert = function setKeyCert(context) {
   if (!isSecureContext(context)) context = createSecureContext(context);
-  if (this._handle && !this._secureEstablished && this[kOptions].isServer) {
-    this.ssl = context;
-  }
+  if (this._handle) binding.setContext(this._handle.id, context.context);
 };
 
 Object.defineProperty(TLSSocket.prototype, '_connecting', {
@@ -873,13 +881,16 @@ Server.prototype.addContext = function addContext(servername, context) {
   this._contexts.push([hostnamePattern(servername), secure]);
 };
 
+// OpenSSL manages session ticket keys itself (per server, rotated with the
+// process); Node's 48-byte key export is not offered.
 Server.prototype.getTicketKeys = function getTicketKeys() {
-  return Buffer.alloc(48);
+  throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('server.getTicketKeys() in anode\'s tls');
 };
 
 Server.prototype.setTicketKeys = function setTicketKeys(keys) {
   validateBuffer(keys, 'keys');
   if (keys.byteLength !== 48) throw new ERR_INVALID_ARG_VALUE('keys', keys, 'must be exactly 48 bytes');
+  throw new ERR_FEATURE_UNAVAILABLE_ON_PLATFORM('server.setTicketKeys() in anode\'s tls');
 };
 
 Server.prototype[EventEmitter.captureRejectionSymbol] = function(err, event, sock) {
