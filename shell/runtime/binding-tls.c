@@ -20,7 +20,7 @@
 
 extern bool JSValueIsObjectOfClass (JSContextRef ctx, JSValueRef value, JSClassRef cls);
 
-enum { CB_HANDSHAKE, CB_ERROR, CB_HELLO, CB_SESSION, CB_COUNT };
+enum { CB_HANDSHAKE, CB_ERROR, CB_HELLO, CB_SESSION, CB_KEYLOG, CB_COUNT };
 
 typedef struct tls_conn tls_conn_t;
 
@@ -50,6 +50,7 @@ struct tls_conn {
   size_t alpn_len;
   char *alpn_choice;          /* servers: what ALPNCallback picked */
   SSL_SESSION *new_session;   /* clients: to hand to JS after the SSL call */
+  GPtrArray *keylog;          /* NSS key log lines, to hand to JS likewise */
   int in_pump;
   gboolean server;
   gboolean started;
@@ -65,6 +66,7 @@ struct tls_conn {
   gboolean hello_done;
   gboolean alpn_callback;     /* alpn_choice decides */
   gboolean want_session;
+  gboolean want_keylog;
   gboolean queued;
   gboolean dead;
 };
@@ -332,6 +334,7 @@ static int client_hello_cb (SSL *ssl, int *alert, void *arg);
 static int alpn_select_cb (SSL *ssl, const unsigned char **out, unsigned char *outlen,
                            const unsigned char *in, unsigned int inlen, void *arg);
 static int new_session_cb (SSL *ssl, SSL_SESSION *sess);
+static void keylog_cb (const SSL *ssl, const char *line);
 
 static const char session_id_context[] = "anode";
 
@@ -361,6 +364,7 @@ create_context_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef a
   SSL_CTX_set_alpn_select_cb (sc, alpn_select_cb, NULL);
   SSL_CTX_set_session_cache_mode (sc, SSL_SESS_CACHE_BOTH | SSL_SESS_CACHE_NO_INTERNAL_STORE);
   SSL_CTX_sess_set_new_cb (sc, new_session_cb);
+  SSL_CTX_set_keylog_callback (sc, keylog_cb);
   SSL_CTX_set_session_id_context (sc, (const guint8 *) session_id_context,
                                   sizeof session_id_context - 1);
   SSL_CTX_set_dh_auto (sc, 1);
@@ -752,6 +756,8 @@ conn_free (tls_conn_t *c)
   SSL_free (c->ssl);
   if (c->new_session != NULL)
     SSL_SESSION_free (c->new_session);
+  if (c->keylog != NULL)
+    g_ptr_array_unref (c->keylog);
   g_byte_array_unref (c->pending);
   g_free (c->hello_servername);
   if (c->hello_alpn != NULL)
@@ -862,8 +868,24 @@ fail (tls_conn_t *c, JSValueRef error)
 }
 
 static void
+deliver_keylog (tls_conn_t *c)
+{
+  if (c->keylog == NULL || c->keylog->len == 0)
+    return;
+  GPtrArray *lines = c->keylog;
+  c->keylog = NULL;
+  for (guint i = 0; i < lines->len && !gone (c); i++) {
+    const char *line = g_ptr_array_index (lines, i);
+    JSValueRef ab = array_buffer (c->st->js, line, strlen (line));
+    call_js (c, CB_KEYLOG, 1, &ab);
+  }
+  g_ptr_array_unref (lines);
+}
+
+static void
 deliver_session (tls_conn_t *c)
 {
+  deliver_keylog (c);
   SSL_SESSION *sess = c->new_session;
   if (sess == NULL)
     return;
@@ -951,8 +973,10 @@ handshake_step (tls_conn_t *c)
     call_js (c, CB_HELLO, 2, args);
     return;
   }
-  if (r != 1)
-    return; /* wants more bytes */
+  if (r != 1) {
+    deliver_keylog (c); /* TLS 1.3 handshake secrets come before the end */
+    return;             /* wants more bytes */
+  }
   c->established = TRUE;
   call_js (c, CB_HANDSHAKE, 0, NULL);
   if (gone (c))
@@ -1210,6 +1234,17 @@ alpn_select_cb (SSL *ssl, const unsigned char **out, unsigned char *outlen,
   return SSL_TLSEXT_ERR_OK;
 }
 
+static void
+keylog_cb (const SSL *ssl, const char *line)
+{
+  tls_conn_t *c = SSL_get_app_data (ssl);
+  if (c == NULL || !c->want_keylog)
+    return;
+  if (c->keylog == NULL)
+    c->keylog = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (c->keylog, g_strconcat (line, "\n", NULL));
+}
+
 static int
 new_session_cb (SSL *ssl, SSL_SESSION *sess)
 {
@@ -1394,6 +1429,17 @@ want_session_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef arg
   if (c == NULL)
     return num (ctx, UV_EBADF);
   c->want_session = argc > 1 && JSValueToBoolean (ctx, argv[1]);
+  return num (ctx, 0);
+}
+
+/* wantKeylog(id, on): JS hears each key log line (the 'keylog' event). */
+static JSValueRef
+want_keylog_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  tls_conn_t *c = conn_lookup (data, ctx, argc, argv);
+  if (c == NULL)
+    return num (ctx, UV_EBADF);
+  c->want_keylog = argc > 1 && JSValueToBoolean (ctx, argv[1]);
   return num (ctx, 0);
 }
 
@@ -1709,7 +1755,7 @@ ciphers_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], 
   return arr;
 }
 
-/* setup(onhandshake, onerror, onhello, onsession) */
+/* setup(onhandshake, onerror, onhello, onsession, onkeylog) */
 static JSValueRef
 setup_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
@@ -1803,6 +1849,7 @@ anode_binding_tls_init (anode_runtime_t *rt)
     { "helloDone", hello_done_cb },
     { "setSession", set_session_cb },
     { "wantSession", want_session_cb },
+    { "wantKeylog", want_keylog_cb },
     { "getSession", get_session_cb },
     { "isSessionReused", session_reused_cb },
     { "verifyError", verify_error_cb },

@@ -501,3 +501,38 @@ test('server events, getConnections, close after the last connection', async () 
   await close(server);
   assert.deepStrictEqual(events, [['connection', false], ['secureConnection', true, true]]);
 });
+
+test('keylog events, Finished messages, ephemeral key, ticket', async () => {
+  const serverLines = [];
+  let serverInfo;
+  const server = tls.createServer(pair('server'), (s) => {
+    serverInfo = { finished: s.getFinished(), peerFinished: s.getPeerFinished(), ephemeral: s.getEphemeralKeyInfo() };
+    s.end();
+  });
+  server.on('keylog', (line, socket) => serverLines.push([line.toString().split(' ')[0], socket instanceof tls.TLSSocket]));
+  const port = await listen(server);
+  const c = tls.connect({ port, host: '127.0.0.1', ca: ca(), maxVersion: 'TLSv1.2' });
+  const clientLines = [];
+  c.on('keylog', (line) => {
+    assert.ok(Buffer.isBuffer(line));
+    assert.match(line.toString(), /^CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}\n$/);
+    clientLines.push(line);
+  });
+  await once(c, 'secureConnect');
+  const finished = c.getFinished();
+  const peerFinished = c.getPeerFinished();
+  const ephemeral = c.getEphemeralKeyInfo();
+  const ticket = c.getTLSTicket();
+  c.resume();
+  await once(c, 'end');
+  assert.strictEqual(clientLines.length, 1);
+  assert.deepStrictEqual(serverLines, [['CLIENT_RANDOM', true]]);
+  assert.ok(Buffer.isBuffer(finished) && finished.length === 12);
+  // Each side's Finished is the other's peer Finished.
+  assert.ok(finished.equals(serverInfo.peerFinished));
+  assert.ok(peerFinished.equals(serverInfo.finished));
+  assert.deepStrictEqual(ephemeral, { type: 'ECDH', name: 'X25519', size: 253 });
+  assert.strictEqual(serverInfo.ephemeral, null);
+  assert.ok(Buffer.isBuffer(ticket) && ticket.length > 0);
+  await close(server);
+});

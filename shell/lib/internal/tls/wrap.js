@@ -70,7 +70,15 @@ function onSession(handle, ab) {
   const socket = handle.owner;
   if (socket) socket.emit('session', Buffer.from(ab));
 }
-binding.setup(onHandshake, onError, onHello, onSession);
+function onKeylog(handle, ab) {
+  const socket = handle.owner;
+  if (!socket) return;
+  const line = Buffer.from(ab);
+  const server = socket[kOptions].isServer ? socket[kOptions].server : null;
+  if (server) server.emit('keylog', line, socket);
+  else socket.emit('keylog', line);
+}
+binding.setup(onHandshake, onError, onHello, onSession, onKeylog);
 
 // ---------------------------------------------------------------------------
 // ALPN lists: ['h2', 'http/1.1'] or the wire format itself.
@@ -381,12 +389,15 @@ function onNewSessionListener(event) {
   if (event === 'session' && !this[kWantSession] && this._handle) {
     this[kWantSession] = true;
     binding.wantSession(this._handle.id, true);
+  } else if (event === 'keylog' && this._handle) {
+    binding.wantKeylog(this._handle.id, true);
   }
 }
 
 function initServerSide(socket, handle, options) {
   const server = options.server;
   binding.setVerifyMode(handle.id, !!options.requestCert, options.rejectUnauthorized !== false);
+  if (server && server.listenerCount('keylog') > 0) binding.wantKeylog(handle.id, true);
   if (options.ALPNProtocols) binding.setALPN(handle.id, options.ALPNProtocols);
   const sni = options.SNICallback;
   if (sni !== undefined && sni !== null) socket._SNICallback = sni;
