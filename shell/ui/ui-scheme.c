@@ -250,12 +250,17 @@ js_scheme_cb (WebKitURISchemeRequest *req, gpointer data)
   }
   guint id = ++ui->next_scheme_req;
   g_hash_table_insert (ui->scheme_reqs, GUINT_TO_POINTER (id), g_object_ref (req));
+  /* [method, name, value, name, value...]: the dispatch trampoline passes
+   * at most four arguments. */
+  const char *method = webkit_uri_scheme_request_get_http_method (req);
   JSCValue *headers = jsc_value_new_array (ctx, G_TYPE_NONE);
+  g_autoptr (JSCValue) method_v = jsc_value_new_string (ctx, method ? method : "GET");
+  jsc_value_object_set_property_at_index (headers, 0, method_v);
   SoupMessageHeaders *h = webkit_uri_scheme_request_get_http_headers (req);
   if (h != NULL) {
     SoupMessageHeadersIter it;
     const char *name, *value;
-    guint i = 0;
+    guint i = 1;
     soup_message_headers_iter_init (&it, h);
     while (soup_message_headers_iter_next (&it, &name, &value)) {
       g_autoptr (JSCValue) n = jsc_value_new_string (ctx, name);
@@ -264,12 +269,10 @@ js_scheme_cb (WebKitURISchemeRequest *req, gpointer data)
       jsc_value_object_set_property_at_index (headers, i++, v);
     }
   }
-  const char *method = webkit_uri_scheme_request_get_http_method (req);
   JSCValue *args[] = {
     jsc_value_new_string (ctx, scheme),
     jsc_value_new_number (ctx, id),
     jsc_value_new_string (ctx, webkit_uri_scheme_request_get_uri (req)),
-    jsc_value_new_string (ctx, method ? method : "GET"),
     headers,
   };
   g_autoptr (JSCValue) r = anode_runtime_callback (ui->rt, ui->scheme_handler,

@@ -15,13 +15,15 @@ function checkScheme(scheme, what) {
   }
 }
 
-async function respond(scheme, id, url, method, flatHeaders) {
+// `head` is [method, name, value, name, value...] from C.
+async function respond(scheme, id, url, head) {
   const ui = native.ui();
   try {
     const handler = handlers.get(scheme);
     if (!handler) throw new Error(`no handler for scheme '${scheme}'`);
+    const method = head[0];
     const headers = new Headers();
-    for (let i = 0; i + 1 < flatHeaders.length; i += 2) headers.append(flatHeaders[i], flatHeaders[i + 1]);
+    for (let i = 1; i + 1 < head.length; i += 2) headers.append(head[i], head[i + 1]);
     const request = new Request(url, { method, headers });
     const response = await handler(request);
     if (!response || typeof response.arrayBuffer !== 'function' || typeof response.status !== 'number') {
@@ -39,8 +41,8 @@ async function respond(scheme, id, url, method, flatHeaders) {
 function install() {
   if (installed) return;
   native.start();
-  native.ui().setSchemeHandler((scheme, id, url, method, headers) => {
-    respond(scheme, id, url, method, headers);
+  native.ui().setSchemeHandler((scheme, id, url, head) => {
+    respond(scheme, id, url, head);
   });
   installed = true;
 }
