@@ -68,6 +68,11 @@ check "GDK_SCALE=2: logical bounds, devicePixelRatio 2, capture in device pixels
   'grep -qx "bounds 400x300 page 400 dpr 2 capture 800" "$tmp/hidpi.out"'
 rm -f "$tmp"/*
 
+# An ES module main ("type": "module"): named imports from electron, top-level await.
+timeout 30 "$ANODE" "$FIX/esm-main" > "$tmp/esm.out" 2> "$tmp/esm.err"
+check "an ES module main script opens a window" 'grep -qx "title esm main true esm-main" "$tmp/esm.out"'
+rm -f "$tmp"/*
+
 # No display: a clear error, exit 1.
 env -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$ANODE" "$FIX/lazy/with-ui.js" > "$tmp/nodisp.out" 2> "$tmp/nodisp.err"
 rc=$?
