@@ -19,6 +19,8 @@
 #include "stream-private.h"
 
 extern bool JSValueIsObjectOfClass (JSContextRef ctx, JSValueRef value, JSClassRef cls);
+extern void JSObjectSetPropertyAtIndex (JSContextRef ctx, JSObjectRef object, unsigned index,
+                                        JSValueRef value, JSValueRef *exception);
 
 enum { CB_HANDSHAKE, CB_ERROR, CB_HELLO, CB_SESSION, CB_KEYLOG, CB_COUNT };
 
@@ -103,6 +105,20 @@ set_prop (JSContextRef ctx, JSObjectRef obj, const char *key, JSValueRef v)
   JSStringRef k = JSStringCreateWithUTF8CString (key);
   JSObjectSetProperty (ctx, obj, k, v, 0, NULL);
   JSStringRelease (k);
+}
+
+/* Values kept only in C's heap are no roots for the garbage collector (it
+ * scans the stack): lists are built straight into a JS array instead. */
+static JSObjectRef
+new_array (JSContextRef ctx)
+{
+  return JSObjectMakeArray (ctx, 0, NULL, NULL);
+}
+
+static void
+array_push (JSContextRef ctx, JSObjectRef arr, unsigned *n, JSValueRef v)
+{
+  JSObjectSetPropertyAtIndex (ctx, arr, (*n)++, v, NULL);
 }
 
 static void
@@ -580,7 +596,8 @@ static JSValueRef
 name_value (JSContextRef ctx, const X509_NAME *name)
 {
   int n = X509_NAME_entry_count (name);
-  JSValueRef *v = g_new0 (JSValueRef, MAX (2 * n, 1));
+  JSObjectRef arr = new_array (ctx);
+  unsigned at = 0;
   for (int i = 0; i < n; i++) {
     const X509_NAME_ENTRY *e = X509_NAME_get_entry (name, i);
     const ASN1_OBJECT *obj = X509_NAME_ENTRY_get_object (e);
@@ -592,12 +609,10 @@ name_value (JSContextRef ctx, const X509_NAME *name)
       OBJ_obj2txt (key, sizeof key, obj, 1);
     unsigned char *utf8 = NULL;
     int len = ASN1_STRING_to_UTF8 (&utf8, X509_NAME_ENTRY_get_data (e));
-    v[2 * i] = str_value (ctx, key);
-    v[2 * i + 1] = len >= 0 ? str_value_len (ctx, (const char *) utf8, len) : str_value (ctx, "");
+    array_push (ctx, arr, &at, str_value (ctx, key));
+    array_push (ctx, arr, &at, len >= 0 ? str_value_len (ctx, (const char *) utf8, len) : str_value (ctx, ""));
     OPENSSL_free (utf8);
   }
-  JSValueRef arr = JSObjectMakeArray (ctx, 2 * n, v, NULL);
-  g_free (v);
   return arr;
 }
 
@@ -715,14 +730,14 @@ cert_value (JSContextRef ctx, X509 *x)
   EXTENDED_KEY_USAGE *eku = X509_get_ext_d2i (x, NID_ext_key_usage, NULL, NULL);
   if (eku != NULL) {
     int n = sk_ASN1_OBJECT_num (eku);
-    JSValueRef *v = g_new0 (JSValueRef, MAX (n, 1));
+    JSObjectRef arr = new_array (ctx);
+    unsigned at = 0;
+    set_prop (ctx, o, "ext_key_usage", arr);
     for (int i = 0; i < n; i++) {
       char oid[128];
       OBJ_obj2txt (oid, sizeof oid, sk_ASN1_OBJECT_value (eku, i), 1);
-      v[i] = str_value (ctx, oid);
+      array_push (ctx, arr, &at, str_value (ctx, oid));
     }
-    set_prop (ctx, o, "ext_key_usage", JSObjectMakeArray (ctx, n, v, NULL));
-    g_free (v);
     sk_ASN1_OBJECT_pop_free (eku, ASN1_OBJECT_free);
   }
   BIGNUM *serial = ASN1_INTEGER_to_BN (X509_get0_serialNumber (x), NULL);
@@ -964,11 +979,11 @@ handshake_step (tls_conn_t *c)
                                                : JSValueMakeUndefined (ctx),
                            JSValueMakeUndefined (ctx) };
     if (c->hello_alpn != NULL) {
-      JSValueRef *v = g_new0 (JSValueRef, MAX (c->hello_alpn->len, 1));
+      JSObjectRef arr = new_array (ctx);
+      unsigned at = 0;
       for (guint i = 0; i < c->hello_alpn->len; i++)
-        v[i] = str_value (ctx, g_ptr_array_index (c->hello_alpn, i));
-      args[1] = JSObjectMakeArray (ctx, c->hello_alpn->len, v, NULL);
-      g_free (v);
+        array_push (ctx, arr, &at, str_value (ctx, g_ptr_array_index (c->hello_alpn, i)));
+      args[1] = arr;
     }
     call_js (c, CB_HELLO, 2, args);
     return;
@@ -1499,8 +1514,9 @@ peer_certificate_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef
   if (leaf == NULL)
     return JSValueMakeNull (ctx);
   gboolean detailed = argc > 1 && JSValueToBoolean (ctx, argv[1]);
-  GPtrArray *vals = g_ptr_array_new ();
-  g_ptr_array_add (vals, (gpointer) cert_value (ctx, leaf));
+  JSObjectRef arr = new_array (ctx);
+  unsigned at = 0;
+  array_push (ctx, arr, &at, cert_value (ctx, leaf));
   if (detailed) {
     /* The verified chain reaches the root; the peer's own may not. */
     STACK_OF (X509) *chain = SSL_get0_verified_chain (c->ssl);
@@ -1510,11 +1526,9 @@ peer_certificate_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef
       X509 *x = sk_X509_value (chain, i);
       if (X509_cmp (x, leaf) == 0)
         continue;
-      g_ptr_array_add (vals, (gpointer) cert_value (ctx, x));
+      array_push (ctx, arr, &at, cert_value (ctx, x));
     }
   }
-  JSValueRef arr = JSObjectMakeArray (ctx, vals->len, (const JSValueRef *) vals->pdata, NULL);
-  g_ptr_array_unref (vals);
   return arr;
 }
 
@@ -1644,7 +1658,8 @@ static JSValueRef
 shared_sigalgs_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
   tls_conn_t *c = conn_lookup (data, ctx, argc, argv);
-  GPtrArray *vals = g_ptr_array_new ();
+  JSObjectRef arr = new_array (ctx);
+  unsigned at = 0;
   int n = c ? SSL_get_shared_sigalgs (c->ssl, 0, NULL, NULL, NULL, NULL, NULL) : 0;
   for (int i = 0; i < n; i++) {
     int sign = 0, hash = 0;
@@ -1671,10 +1686,8 @@ shared_sigalgs_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef a
     }
     g_autofree char *name = hash != NID_undef && sign != EVP_PKEY_ED25519 && sign != EVP_PKEY_ED448
       ? g_strdup_printf ("%s+%s", sign_name, OBJ_nid2sn (hash)) : g_strdup (sign_name);
-    g_ptr_array_add (vals, (gpointer) str_value (ctx, name));
+    array_push (ctx, arr, &at, str_value (ctx, name));
   }
-  JSValueRef arr = JSObjectMakeArray (ctx, vals->len, (const JSValueRef *) vals->pdata, NULL);
-  g_ptr_array_unref (vals);
   return arr;
 }
 
@@ -1715,7 +1728,8 @@ root_certificates_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRe
 {
   g_autofree char *contents = NULL;
   gsize len = 0;
-  GPtrArray *vals = g_ptr_array_new ();
+  JSObjectRef arr = new_array (ctx);
+  unsigned at = 0;
   if (g_file_get_contents (system_ca_file (), &contents, &len, NULL)) {
     BIO *in = BIO_new_mem_buf (contents, (int) len);
     X509 *x;
@@ -1723,15 +1737,13 @@ root_certificates_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRe
       BIO *out = BIO_new (BIO_s_mem ());
       PEM_write_bio_X509 (out, x);
       g_autofree char *pem = bio_text (out);
-      g_ptr_array_add (vals, (gpointer) str_value (ctx, pem));
+      array_push (ctx, arr, &at, str_value (ctx, pem));
       BIO_free (out);
       X509_free (x);
     }
     BIO_free (in);
     ERR_clear_error ();
   }
-  JSValueRef arr = JSObjectMakeArray (ctx, vals->len, (const JSValueRef *) vals->pdata, NULL);
-  g_ptr_array_unref (vals);
   return arr;
 }
 
@@ -1741,14 +1753,13 @@ ciphers_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], 
 {
   SSL_CTX *sc = SSL_CTX_new (TLS_method ());
   SSL *ssl = sc ? SSL_new (sc) : NULL;
-  GPtrArray *vals = g_ptr_array_new ();
+  JSObjectRef arr = new_array (ctx);
+  unsigned at = 0;
   STACK_OF (SSL_CIPHER) *list = ssl ? SSL_get_ciphers (ssl) : NULL;
   for (int i = 0; list != NULL && i < sk_SSL_CIPHER_num (list); i++) {
     g_autofree char *lower = g_ascii_strdown (SSL_CIPHER_get_name (sk_SSL_CIPHER_value (list, i)), -1);
-    g_ptr_array_add (vals, (gpointer) str_value (ctx, lower));
+    array_push (ctx, arr, &at, str_value (ctx, lower));
   }
-  JSValueRef arr = JSObjectMakeArray (ctx, vals->len, (const JSValueRef *) vals->pdata, NULL);
-  g_ptr_array_unref (vals);
   SSL_free (ssl);
   SSL_CTX_free (sc);
   ERR_clear_error ();
