@@ -1047,13 +1047,22 @@ pump (tls_conn_t *c)
 
 /* ---- the stream filter ---- */
 
+/* Ciphertext a peer may pile up while the handshake waits (for JS's SNI
+ * answer, say): past this the socket stops being read until it moves on. */
+#define HANDSHAKE_BACKLOG (1 << 20)
+
 static void
 filter_read (void *user, ssize_t nread, const char *buf)
 {
   tls_conn_t *c = user;
   if (nread > 0) {
     BIO_write (c->rbio, buf, (int) nread);
+    c->in_pump++; /* keeps c alive through pump() */
     pump (c);
+    c->in_pump--;
+    if (!gone (c) && !c->established && BIO_ctrl_pending (c->rbio) > HANDSHAKE_BACKLOG)
+      set_raw_reading (c, FALSE);
+    conn_maybe_free (c);
     return;
   }
   c->eof_in = TRUE;
@@ -1412,6 +1421,7 @@ hello_done_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[
   c->alpn_choice = argc > 2 && JSValueIsString (ctx, argv[2]) ? anode_capi_arg_utf8 (ctx, argc, argv, 2) : NULL;
   c->hello_done = TRUE;
   c->hello_paused = FALSE;
+  set_raw_reading (c, TRUE);
   schedule (c);
   return num (ctx, 0);
 }
