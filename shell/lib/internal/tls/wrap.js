@@ -347,7 +347,6 @@ function TLSSocket(socket, opts) {
   let context = tlsOptions.secureContext;
   if (context === undefined) context = createSecureContext(tlsOptions);
   else if (!isSecureContext(context)) throw new ERR_TLS_INVALID_CONTEXT('options.secureContext');
-  this.ssl = context;
   const err = binding.wrap(handle.id, context.context, !!tlsOptions.isServer);
   if (err) throw new ErrnoException(err, 'wrap');
   // The filter starts with its reader paused, whatever the socket did before.
