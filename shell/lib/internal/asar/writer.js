@@ -185,8 +185,9 @@ function copyInto(fd, entry, scratch, batch) {
 }
 
 // Writes `entries` (from crawl) to the archive `dest`. Options: unpack
-// (rel, isDirectory) -> boolean; progress (files, bytes) while hashing;
-// mtime (seconds) for the files written under dest.unpacked/. Returns the
+// (rel, isDirectory) -> boolean; progress (files, bytes) while reading and
+// hashing, written (files, bytes) while writing; mtime (seconds) for the
+// files written under dest.unpacked/. Returns the
 // header, its JSON text and the archive's size.
 function writeArchive(dest, entries, options = {}) {
   const unpack = options.unpack || (() => false);
@@ -200,10 +201,12 @@ function writeArchive(dest, entries, options = {}) {
     writeAll(fd, bytes);
     const scratch = Buffer.allocUnsafe(1024 * 1024);
     const batch = Object.assign([], { bytes: 0 });
+    let written = 0;
     for (const e of entries) {
       if (e.type !== 'file' || e.unpacked) continue;
       copyInto(fd, e, scratch, batch);
       size += e.size;
+      if (options.written) options.written(++written, size);
     }
     flush(fd, batch);
   } finally {

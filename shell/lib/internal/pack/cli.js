@@ -201,11 +201,14 @@ function run(o) {
   try {
     const asarPath = path.join(stage, 'app.asar');
     const total = entries.filter((e) => e.type === 'file').length;
+    const packedTotal = total - (config.asarUnpack.length ? entries.filter((e) => e.type === 'file' &&
+      config.asarUnpack.some((g) => glob.match(e.rel, g))).length : 0);
     const unpack = config.asarUnpack.length ? (rel, isDir) => !isDir && config.asarUnpack.some((g) => glob.match(rel, g)) : undefined;
     const { headerJson } = writer.writeArchive(asarPath, entries, {
       unpack,
       mtime: epoch,
-      progress: (done, bytes) => progress.update('app.asar', done, total, bytes),
+      progress: (done, bytes) => progress.update('reading', done, total, bytes),
+      written: (done, bytes) => progress.update('app.asar', done, packedTotal, bytes),
     });
     progress.end();
     const ctx = {
