@@ -238,8 +238,12 @@ channel_readable_cb (int fd, GIOCondition condition, gpointer data)
    * must live until this returns. */
   g_autoptr (WebKitWebView) keep = g_object_ref (v->view);
   for (int i = 0; i < READ_BUDGET; i++) {
-    if (anode_ui_window_lookup (v->ui, v->id) == NULL)
-      break;
+    if (anode_ui_window_lookup (v->ui, v->id) == NULL) {
+      /* The window is gone: nothing will read this channel again. */
+      v->watch_in = 0;
+      close_channel (v);
+      return G_SOURCE_REMOVE;
+    }
     g_autoptr (GError) error = NULL;
     anode_ipc_received_t r;
     int got = anode_ipc_recv (fd, v->scratch, &r, &error);
