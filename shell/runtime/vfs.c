@@ -184,9 +184,13 @@ anode_vfs_resolve (anode_vfs_t *vfs, const char *path, anode_vfs_flags_t flags,
   for (guint i = 0; i < vfs->mounts->len; i++) {
     mount_t *m = g_ptr_array_index (vfs->mounts, i);
     gsize n = strlen (m->prefix);
-    if (strncmp (abs, m->prefix, n) == 0 && (abs[n] == '\0' || abs[n] == '/'))
-      return descend (vfs, m->archive, m->prefix, abs[n] ? abs + n + 1 : abs + n, flags,
-                      archive, inner, error);
+    if (strncmp (abs, m->prefix, n) != 0 || (abs[n] != '\0' && abs[n] != '/'))
+      continue;
+    /* The AppImage file itself stays a file to lstat, open and read. */
+    if (abs[n] == '\0' && (flags & ANODE_VFS_LAST_AS_FILE))
+      return FALSE;
+    return descend (vfs, m->archive, m->prefix, abs[n] ? abs + n + 1 : abs + n, flags,
+                    archive, inner, error);
   }
   if (flags & ANODE_VFS_NO_ASAR)
     return FALSE;

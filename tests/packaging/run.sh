@@ -234,6 +234,7 @@ start "the AppImage runs its app from the squashfs, without FUSE or extraction"
 r env PATH=/nonexistent "$ai" one "two words"
 expect_app '["one","two words"]' cli-app-2.3.4-x86_64.AppImage
 need 'grep -qx "APPDIR set: true ARGV0 set: true OWD: $PWD" "$tmp/out"' "env: $(grep APPDIR "$tmp/out")"
+need 'grep -qx "exe is a file: true APPDIR is a folder: true" "$tmp/out"' "$(grep "exe is" "$tmp/out")"
 need '[ -f "$(ls -d "$XDG_CACHE_HOME"/anode/support-*/libanode-ui.so | head -1)" ]' "no cached UI module"
 done_case
 
@@ -251,6 +252,7 @@ done_case
 start "the dir target's binary, anode DIR, anode Name.app and anode app.asar start the app"
 r "$d/cli-app" a b
 expect_app '["a","b"]' unset
+need 'grep -qx "exe is a file: true APPDIR is a folder: unset" "$tmp/out"' "$(grep "exe is" "$tmp/out")"
 r "$ANODE" "$d" c
 expect_app '["c"]' unset
 r "$ANODE" "$tmp/dist1/CLI App.app"
