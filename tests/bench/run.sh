@@ -189,6 +189,7 @@ r = json.loads(sys.argv[3])
 inv = r['invoke']['perSecond']
 print('  raw WebKit round trips  %8.0f /s   (runs: %s, %s)' % (raw, sys.argv[1], sys.argv[2]))
 print('  ipcRenderer.invoke      %8.0f /s   ratio %.2f (target >= 0.70)' % (inv, inv / raw if raw else 0))
+print('  the same from the page through contextBridge %8.0f /s   ratio %.2f' % (r['pageInvoke']['perSecond'], r['pageInvoke']['perSecond'] / raw if raw else 0))
 print('  send, a loop of %d     %8.0f msgs/s received (target >= 100,000)' % (r['send']['n'], r['send']['perSecond']))
 print('  send, one per task      %8.0f msgs/s received (WebKit runs ~5,000 MessagePort tasks/s here)' % r['sendPerTask']['perSecond'])
 t = r['buffer']['times']

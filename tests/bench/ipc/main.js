@@ -49,6 +49,7 @@ app.whenReady().then(async () => {
   await win.loadFile('index.html');
   const out = {};
   out.invoke = await run(win, 'invoke', N_INVOKE);
+  out.pageInvoke = await run(win, 'pageInvoke', N_INVOKE);
   await arrivals(win, 'send', 's', 20000); // warm-up
   out.send = await arrivals(win, 'send', 's', N_SEND);
   out.sendPerTask = await arrivals(win, 'sendPerTask', 't', N_PER_TASK);

@@ -1,7 +1,7 @@
 // The renderer's half of the IPC benchmark: runs what main asks on 'bench'
 // and reports on 'bench-result'. Times are taken here, with the page's
 // clock, as webkit-ipc-limit.c times the raw WebKit round trip.
-const { ipcRenderer } = require('electron');
+const { contextBridge, ipcRenderer } = require('electron');
 
 const runs = {
   // Sequential invoke round trips after a warm-up, like the raw limit's loop.
@@ -48,6 +48,15 @@ const runs = {
     return { times };
   },
 };
+
+// The same invoke loop run by the page through contextBridge (page.js):
+// each call crosses into the preload's world and back as well.
+let pageRun = null;
+contextBridge.exposeInMainWorld('bench', {
+  rt: (i) => ipcRenderer.invoke('rt', i),
+  onRun: (cb) => { pageRun = cb; },
+});
+runs.pageInvoke = (n) => pageRun(n);
 
 ipcRenderer.on('bench', async (event, name, arg) => {
   try {
