@@ -1,10 +1,10 @@
 # Packaged apps on the display: tests/integration/fixtures/packaged packed to
 # every target and started every packaged way (the AppImage without FUSE,
 # the packed folder's binary, anode Name.app, anode app.asar), each checking
-# app.isPackaged, app.getAppPath() and, from a screenshot, that the window
-# shows the page app:// served from the archive; and apps/hello's AppImage
-# painting its first frame. Sourced by apps.sh (uses its check, $ANODE,
-# $FIX and $tmp).
+# app.isPackaged, app.getAppPath(), that its preload ran (so the bridge was
+# found) and, from a screenshot, that the window shows the page app://
+# served from the archive; and apps/hello's AppImage painting its first
+# frame. Sourced by apps.sh (uses its check, $ANODE, $FIX and $tmp).
 
 pk="$tmp/packaged"
 "$ANODE" pack "$FIX/packaged" --target dir,appimage,app,asar --out "$pk" --no-progress \
@@ -14,7 +14,7 @@ check "anode pack of the packaged fixture: every target" \
   '[ $rc = 0 ] && [ -x "$pk/packaged-fixture-1.0.0-x86_64.AppImage" ] && [ -d "$pk/Packaged Fixture.app" ]'
 rm -f "$tmp"/*.out "$tmp"/*.err
 
-shown='title from the archive css rgb(32, 160, 96) pixel 32,160,96'
+shown='title from the archive css rgb(32, 160, 96) pixel 32,160,96 preload ran'
 # No FUSE on this path: the AppImage reads its squashfs itself.
 env PATH=/usr/local/bin:/usr/bin:/bin timeout 60 "$pk/packaged-fixture-1.0.0-x86_64.AppImage" \
   > "$tmp/ai.out" 2> "$tmp/ai.err"
