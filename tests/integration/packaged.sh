@@ -34,9 +34,11 @@ check "the same app from its folder is not packaged" \
   'grep -qxF "packaged false app fixtures/packaged url index.html $shown" "$tmp/folder.out"'
 rm -f "$tmp"/*.out "$tmp"/*.err
 
-# The demo app's AppImage paints its first frame.
-"$ANODE" pack "$(dirname "$FIX")/../../apps/hello" --target appimage --out "$tmp/hello" --no-progress \
-  > /dev/null 2> "$tmp/hello.err"
+# The demo app packs to every target, and its AppImage paints its first frame.
+"$ANODE" pack "$(dirname "$FIX")/../../apps/hello" --target dir,appimage,app,asar --out "$tmp/hello" \
+  --no-progress > /dev/null 2> "$tmp/hello.err"
+check "apps/hello packs to every target" \
+  '[ -x "$tmp/hello/hello-linux-x64/hello" ] && [ -f "$tmp/hello/Hello anode.app/Contents/Info.plist" ] && [ -f "$tmp/hello/app.asar" ]'
 ANODE_TRACE_STARTUP=1 timeout 60 "$tmp/hello/hello-1.0.0-x86_64.AppImage" > /dev/null 2> "$tmp/hello.err" &
 hello=$!
 for _ in $(seq 300); do grep -q "first frame" "$tmp/hello.err" && break; sleep 0.1; done
