@@ -327,6 +327,16 @@ root_store (tls_state_t *st)
   return st->roots;
 }
 
+/* A context trusts the system roots unless CAs were given to it (its app
+ * data marks that). They are attached when a connection first needs to
+ * verify a peer, so servers that never do skip loading the bundle. */
+static void
+ensure_roots (tls_state_t *st, SSL_CTX *sc)
+{
+  if (SSL_CTX_get_app_data (sc) == NULL && SSL_CTX_get_cert_store (sc) != st->roots)
+    SSL_CTX_set1_cert_store (sc, root_store (st));
+}
+
 /* ---- secure contexts ---- */
 
 static void
@@ -375,7 +385,6 @@ create_context_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef a
   SSL_CTX_set_mode (sc, SSL_MODE_RELEASE_BUFFERS);
   /* Verification runs to the end and records its result; JS decides. */
   SSL_CTX_set_verify (sc, SSL_VERIFY_NONE, verify_accept_cb);
-  SSL_CTX_set1_cert_store (sc, root_store (st));
   SSL_CTX_set_client_hello_cb (sc, client_hello_cb, NULL);
   SSL_CTX_set_alpn_select_cb (sc, alpn_select_cb, NULL);
   SSL_CTX_set_session_cache_mode (sc, SSL_SESS_CACHE_BOTH | SSL_SESS_CACHE_NO_INTERNAL_STORE);
@@ -478,6 +487,7 @@ ctx_add_ca_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[
     store = X509_STORE_new ();
     SSL_CTX_set_cert_store (sc, store); /* takes the reference */
   }
+  SSL_CTX_set_app_data (sc, (void *) 1);
   ERR_clear_error ();
   int added = 0;
   /* Input without certificates adds nothing, and is no error (as in Node). */
@@ -1313,6 +1323,8 @@ wrap_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSV
   SSL_set_bio (c->ssl, c->rbio, c->wbio);
   SSL_set_app_data (c->ssl, c);
   SSL_set_verify (c->ssl, c->server ? SSL_VERIFY_NONE : SSL_VERIFY_PEER, verify_accept_cb);
+  if (!c->server)
+    ensure_roots (st, sc);
   if (c->server)
     SSL_set_accept_state (c->ssl);
   else
@@ -1385,6 +1397,8 @@ set_verify_mode_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef 
   else if (request)
     mode = SSL_VERIFY_PEER | (reject ? SSL_VERIFY_FAIL_IF_NO_PEER_CERT : 0);
   SSL_set_verify (c->ssl, mode, verify_accept_cb);
+  if (mode != SSL_VERIFY_NONE)
+    ensure_roots (data, SSL_get_SSL_CTX (c->ssl));
   return num (ctx, 0);
 }
 
@@ -1417,6 +1431,8 @@ hello_done_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[
     ERR_clear_error ();
     return num (ctx, UV_EINVAL);
   }
+  if (sc != NULL && SSL_get_verify_mode (c->ssl) != SSL_VERIFY_NONE)
+    ensure_roots (st, sc);
   g_free (c->alpn_choice);
   c->alpn_choice = argc > 2 && JSValueIsString (ctx, argv[2]) ? anode_capi_arg_utf8 (ctx, argc, argv, 2) : NULL;
   c->hello_done = TRUE;
@@ -1715,6 +1731,8 @@ set_context_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv
     ERR_clear_error ();
     return num (ctx, UV_EINVAL);
   }
+  if (SSL_get_verify_mode (c->ssl) != SSL_VERIFY_NONE)
+    ensure_roots (st, sc);
   return num (ctx, 0);
 }
 
