@@ -42,6 +42,7 @@ typedef struct {
   guint id;
   WebKitWebView *view;
   int channel;        /* the page's channel, or -1 */
+  pid_t pid;          /* the web process at its other end (SO_PEERCRED) */
   guint watch_in, watch_out;
   GQueue out;         /* anode_ipc_packet_t the channel could not take yet */
   guint8 *scratch;
@@ -222,8 +223,10 @@ deliver (ipc_view_t *v, anode_ipc_received_t *r)
     } else {
       g_autoptr (JSCValue) extra = jsc_value_new_array (ctx, G_TYPE_NONE);
       g_autoptr (JSCValue) frame = jsc_value_new_number (ctx, r->frame_id);
+      g_autoptr (JSCValue) pid = jsc_value_new_number (ctx, v->pid);
       jsc_value_object_set_property_at_index (extra, 0, frame);
       jsc_value_object_set_property_at_index (extra, 1, oob);
+      jsc_value_object_set_property_at_index (extra, 2, pid);
       anode_ui_emit (w, "ipc", buf, extra);
     }
   }
@@ -305,6 +308,11 @@ receive_channel (ipc_view_t *v, WebKitUserMessage *msg)
   close_channel (v);
   fcntl (fd, F_SETFL, fcntl (fd, F_GETFL) | O_NONBLOCK);
   v->channel = fd;
+  /* The page made the socket: its credentials name the web process, with
+   * the pid as this process sees it (not the sandbox's own numbering). */
+  struct ucred cred;
+  socklen_t cred_len = sizeof cred;
+  v->pid = getsockopt (fd, SOL_SOCKET, SO_PEERCRED, &cred, &cred_len) == 0 ? cred.pid : 0;
   if (v->scratch == NULL)
     v->scratch = g_malloc (ANODE_IPC_INLINE_MAX + 64);
   v->watch_in = g_unix_fd_add (fd, G_IO_IN | G_IO_HUP | G_IO_ERR, channel_readable_cb, v);

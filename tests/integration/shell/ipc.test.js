@@ -60,7 +60,9 @@ test('send reaches ipcMain.on with the event Electron describes; reply answers t
   assert.strictEqual(event.sender, win.webContents);
   assert.strictEqual(event.type, 'frame');
   assert.strictEqual(typeof event.frameId, 'number');
-  assert.strictEqual(typeof event.processId, 'number');
+  // The web process's pid as this process sees it.
+  assert.match(require('node:fs').readFileSync(`/proc/${event.processId}/comm`, 'utf8'), /^WebKitWebProc/);
+  assert.strictEqual(win.webContents.getOSProcessId(), event.processId);
   assert.strictEqual(event.senderFrame.routingId, event.frameId);
   assert.match(event.senderFrame.url, /site\/ipc\.html$/);
   assert.deepStrictEqual(event.ports, []);

@@ -354,7 +354,9 @@ function frameOp(wc, op, args) {
   const state = wc._ipcState();
   switch (op) {
     case 'hello':
-      state.pid = typeof args[0] === 'number' ? args[0] : 0;
+      // The web process's own pid (in its sandbox): only until the
+      // channel's credentials give the real one.
+      if (state.pid === 0 && typeof args[0] === 'number') state.pid = args[0];
       break;
     case 'setZoomFactor':
       if (typeof args[0] === 'number' && args[0] > 0) wc.setZoomFactor(args[0]);
@@ -466,6 +468,7 @@ function onRecord(wc, frameId, kind, r) {
 function receive(wc, buffer, extra) {
   const frameId = extra[0];
   const oob = extra[1];
+  if (extra[2] > 0) wc._ipcState().pid = extra[2];
   forEachRecord(buffer, 0, buffer.byteLength, oob,
     (kind, r) => onRecord(wc, frameId, kind, r),
     (err) => console.warn(`anode: dropped an IPC message from webContents ${wc.id}: ${err && err.message}`));
