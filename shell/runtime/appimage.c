@@ -166,15 +166,15 @@ anode_archive_extract (anode_archive_t *a, const char *inner, const char *dest,
   if (!clear_path (dest, TRUE) && mkdir (dest, 0755) != 0)
     return set_errno_error (error, errno, "create", dest);
   g_autoptr (GPatternSpec) spec = pattern ? g_pattern_spec_new (pattern) : NULL;
-  /* (node, path relative to dest) pairs, depth first in stored order. */
-  g_autoptr (GPtrArray) todo = g_ptr_array_new_with_free_func (g_free);
+  /* (node, path relative to dest) pairs, depth first in stored order; the
+   * paths are owned. */
+  g_autoptr (GPtrArray) todo = g_ptr_array_new ();
   GPtrArray *kids = anode_archive_node_children (top);
   for (guint i = kids ? kids->len : 0; i > 0; i--) {
     anode_archive_node_t *c = g_ptr_array_index (kids, i - 1);
     g_ptr_array_add (todo, c);
     g_ptr_array_add (todo, g_strdup (anode_archive_node_name (c)));
   }
-  g_ptr_array_set_free_func (todo, NULL);
   gboolean ok = TRUE;
   while (ok && todo->len > 0) {
     g_autofree char *rel = g_ptr_array_steal_index (todo, todo->len - 1);
@@ -207,7 +207,7 @@ anode_archive_extract (anode_archive_t *a, const char *inner, const char *dest,
       ok = write_file (a, node, path, error);
     }
   }
-  /* Whatever is left was never claimed. */
+  /* After a failure, the paths not reached. */
   for (guint i = 0; i + 1 < todo->len; i += 2)
     g_free (g_ptr_array_index (todo, i + 1));
   return ok;
@@ -228,10 +228,12 @@ static const char help[] =
   "\n"
   "Every other argument goes to the app.\n";
 
+/* Removes what it can and carries on: a temporary folder on its way out. */
 static int
 rm_cb (const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
-  return remove (path) == 0 ? 0 : 0;
+  remove (path);
+  return 0;
 }
 
 static void
