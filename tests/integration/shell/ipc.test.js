@@ -444,6 +444,13 @@ test('webFrame.setZoomFactor reaches the webContents', async () => {
   await cmd('zoom', 1);
 });
 
+test('webFrame.executeJavaScript runs in the page\'s world and awaits promises', async () => {
+  await page('window.pageOnly = 7; true');
+  assert.strictEqual(await cmd('webFrameEval', 'document.title + ":" + window.pageOnly'), 'ipc page:7');
+  assert.deepStrictEqual(await cmd('webFrameEval', 'Promise.resolve({ n: [1, 2] })'), { n: [1, 2] });
+  await assert.rejects(cmd('webFrameEval', 'missingThing.x'), /missingThing/);
+});
+
 test('messages to a closed window throw; replies for it are dropped', async () => {
   const other = new BrowserWindow({ width: 300, height: 200, webPreferences: { preload } });
   await other.loadFile('site/ipc.html');

@@ -83,6 +83,7 @@ const commands = {
     webFrame.setZoomFactor(f);
     return webFrame.getZoomFactor();
   },
+  webFrameEval: (code) => webFrame.executeJavaScript(code),
   immediate() {
     return new Promise((resolve) => setImmediate(() => resolve('ran')));
   },
