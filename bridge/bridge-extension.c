@@ -36,9 +36,10 @@ ab_process_source (ab_process_t *process, const char *name)
 /* ---- out-of-band buffers */
 
 /* Fresh engine memory about to be filled whole: every page mapped in one
- * call. Faulting a 64 MB buffer in page by page costs ~200 ms in a VM, this
- * a tenth of it. (Huge pages were faster on average but stalled up to
- * 150 ms when the kernel compacted memory for them.) */
+ * call. In a VM with shadow page tables, filling 64 MB page by page costs
+ * ~200 ms here (a fault per page), populated first ~80 ms. (Huge pages
+ * filled in ~20 ms when the region had been used before but took ~150 ms to
+ * populate when it had not, which is most of the time for a new buffer.) */
 void
 ab_prefault (void *data, gsize len)
 {
