@@ -1,5 +1,6 @@
-/* Stream handles for net: libuv TCP sockets and pipes (listen, accept,
- * connect, read, write, shutdown, close). JS names a handle by a small
+/* Stream handles for net and child_process: libuv TCP sockets, pipes and
+ * IPC pipes (listen, accept, connect, read, write, shutdown, close; on IPC
+ * pipes, handles sent and received beside the bytes). JS names a handle by a small
  * integer id; the C struct embeds the uv handle and pins the JS object that
  * owns it until the close callback. Hot calls (writes, reads) use the JSC C
  * API: one C->JS call per read, with the bytes as a fresh ArrayBuffer, and
@@ -11,7 +12,7 @@
 #include "js-util.h"
 #include "stream-private.h"
 
-enum { TYPE_TCP, TYPE_PIPE };
+enum { TYPE_TCP, TYPE_PIPE, TYPE_IPC };
 
 /* Slots of the Float64Array JS hands to setup(): C's out-parameters. */
 enum {
@@ -54,6 +55,8 @@ struct anode_stream {
   const anode_stream_filter_t *filter;
   void *filter_data;
   unsigned cancelled_writes; /* owed by a detached filter, reported on close */
+  unsigned sends;            /* IPC writes carrying this handle, in flight */
+  gboolean closed;           /* closed, freed when `sends` drops to 0 */
 };
 
 typedef struct {
@@ -62,6 +65,7 @@ typedef struct {
   GByteArray *bytes;  /* string bytes the request owns */
   GPtrArray *pinned;  /* JSValueRef buffers kept alive until the callback */
   unsigned js_writes; /* onafterwrite calls its completion makes */
+  anode_stream_t *sent; /* the handle an IPC write carries, or NULL */
   uv_buf_t *bufs;
   uv_buf_t small[4];
 } write_req_t;
@@ -125,7 +129,7 @@ stream_new (stream_state_t *st, int type)
 {
   anode_stream_t *s = g_new0 (anode_stream_t, 1);
   int err = type == TYPE_TCP ? uv_tcp_init (&st->rt->loop, &s->h.tcp)
-                             : uv_pipe_init (&st->rt->loop, &s->h.pipe, 0);
+                             : uv_pipe_init (&st->rt->loop, &s->h.pipe, type == TYPE_IPC);
   if (err < 0) {
     g_free (s);
     return NULL;
@@ -164,6 +168,15 @@ state_destroy (stream_state_t *st)
 }
 
 static void
+stream_free (anode_stream_t *s)
+{
+  stream_state_t *st = s->state;
+  g_free (s);
+  if (--st->live == 0 && st->torn_down)
+    state_destroy (st);
+}
+
+static void
 close_cb (uv_handle_t *handle)
 {
   anode_stream_t *s = handle->data;
@@ -176,10 +189,15 @@ close_cb (uv_handle_t *handle)
     call_js (s, CB_CLOSE, 0, NULL);
     if (s->owner != NULL)
       JSValueUnprotect (st->js, s->owner);
+    s->owner = NULL;
   }
-  g_free (s);
-  if (--st->live == 0 && st->torn_down)
-    state_destroy (st);
+  /* A write on an IPC pipe still names this handle: libuv reads its
+   * (now closed) descriptor when it gets to it, so the struct must stay. */
+  if (s->sends > 0) {
+    s->closed = TRUE;
+    return;
+  }
+  stream_free (s);
 }
 
 static void
@@ -225,6 +243,12 @@ void *
 anode_stream_filter_data (anode_stream_t *s, const anode_stream_filter_t *filter)
 {
   return s != NULL && s->filter == filter ? s->filter_data : NULL;
+}
+
+uv_stream_t *
+anode_stream_uv (anode_stream_t *s)
+{
+  return &s->h.stream;
 }
 
 JSObjectRef
@@ -279,10 +303,23 @@ anode_stream_deliver_end (anode_stream_t *s, int status)
   call_js (s, CB_READ, 1, args);
 }
 
+static void accept_into (anode_stream_t *server, int type);
+
 static void
 read_cb (uv_stream_t *stream, ssize_t nread, const uv_buf_t *buf)
 {
   anode_stream_t *s = stream->data;
+  /* Handles sent over an IPC pipe arrive with the bytes of the message
+   * that announces them: JS gets them (as connections) first. */
+  if (s->type == TYPE_IPC) {
+    int pending;
+    while ((pending = uv_pipe_pending_count (&s->h.pipe)) > 0 && s->id >= 0) {
+      uv_handle_type t = uv_pipe_pending_type (&s->h.pipe);
+      accept_into (s, t == UV_TCP ? TYPE_TCP : t == UV_NAMED_PIPE ? TYPE_PIPE : -1);
+      if (uv_pipe_pending_count (&s->h.pipe) >= pending)
+        break; /* out of memory: nothing was taken */
+    }
+  }
   if (nread == 0)
     return;
   if (nread > 0)
@@ -327,8 +364,14 @@ after_write_cb (uv_write_t *req, int status)
   anode_stream_t *s = w->s;
   stream_state_t *st = s->state;
   unsigned js_writes = w->js_writes;
-  write_req_free (w, st->js, st->torn_down);
-  if (st->torn_down)
+  anode_stream_t *sent = w->sent;
+  gboolean torn_down = st->torn_down;
+  write_req_free (w, st->js, torn_down);
+  /* `s` is still open (a closing stream cancels its writes before its
+   * close callback), so this never frees the state under us. */
+  if (sent != NULL && --sent->sends == 0 && sent->closed)
+    stream_free (sent);
+  if (torn_down)
     return;
   for (unsigned i = 0; i < js_writes; i++)
     anode_stream_write_done (s, status);
@@ -539,6 +582,56 @@ write_string_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef arg
   return num (ctx, write_bufs (s, w, w->bufs, 1));
 }
 
+/* writeHandle(id, data, handleId): `data` (a string, as UTF-8, or bytes)
+ * with the stream `handleId` attached, on an IPC pipe. Always completes
+ * through onafterwrite (returns 1) or fails at once (a negative uv error). */
+static JSValueRef
+write_handle_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[],
+                 JSValueRef *exc)
+{
+  stream_state_t *st = data;
+  anode_stream_t *s = lookup (st, ctx, argc, argv);
+  if (s == NULL)
+    return num (ctx, UV_EBADF);
+  double hid = anode_capi_arg_number (ctx, argc, argv, 2, -1);
+  anode_stream_t *h = hid >= 0 && hid < st->handles->len ? g_ptr_array_index (st->handles, (guint) hid) : NULL;
+  if (s->type != TYPE_IPC || argc < 2)
+    return num (ctx, UV_EINVAL);
+  if (h == NULL)
+    return num (ctx, UV_EBADF);
+  write_req_t *w = g_new0 (write_req_t, 1);
+  w->bufs = w->small;
+  char *bytes;
+  size_t len;
+  if (JSValueIsString (ctx, argv[1])) {
+    w->bytes = g_byte_array_new ();
+    anode_capi_string_bytes (ctx, argv[1], 0, w->bytes);
+    w->bufs[0] = uv_buf_init ((char *) w->bytes->data, w->bytes->len);
+  } else if (view_bytes (ctx, argv[1], &bytes, &len)) {
+    pin (w, ctx, argv[1]);
+    w->bufs[0] = uv_buf_init (bytes, len);
+  } else {
+    write_req_free (w, ctx, FALSE);
+    return num (ctx, UV_EINVAL);
+  }
+  if (w->bufs[0].len == 0) {
+    write_req_free (w, ctx, FALSE);
+    return num (ctx, UV_EINVAL);
+  }
+  st->info[INFO_BYTES] = (double) w->bufs[0].len;
+  w->s = s;
+  w->js_writes = 1;
+  int err = uv_write2 (&w->req, &s->h.stream, w->bufs, 1, &h->h.stream, after_write_cb);
+  if (err < 0) {
+    write_req_free (w, ctx, FALSE);
+    return num (ctx, err);
+  }
+  w->sent = h;
+  h->sends++;
+  st->info[INFO_QUEUE_SIZE] = (double) s->h.stream.write_queue_size;
+  return num (ctx, 1);
+}
+
 /* writev(id, chunks, encodings): chunks are views or strings; encodings[i]
  * applies to string chunk i. Strings are encoded into one block first. */
 static JSValueRef
@@ -599,32 +692,51 @@ writev_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], J
 
 /* ---- connections ---- */
 
+/* Accepts one connection (or, on an IPC pipe, one received handle of
+ * `type`, -1 for a kind streams cannot hold) and offers it to JS. */
 static void
-connection_cb (uv_stream_t *server, int status)
+accept_into (anode_stream_t *s, int type)
 {
-  anode_stream_t *s = server->data;
   stream_state_t *st = s->state;
-  JSValueRef args[1];
-  if (status < 0) {
-    args[0] = num (st->js, status);
-    call_js (s, CB_CONNECTION, 1, args);
+  JSValueRef args[2];
+  if (type < 0) {
+    /* A kind JS cannot take (a UDP socket): libuv opens whatever fd is
+     * pending into the handle given, so take it off the queue and close. */
+    anode_stream_t *sink = stream_new (st, TYPE_PIPE);
+    if (sink != NULL) {
+      uv_accept (&s->h.stream, &sink->h.stream);
+      stream_close (sink);
+    }
     return;
   }
-  anode_stream_t *c = stream_new (st, s->type);
+  anode_stream_t *c = stream_new (st, type);
   if (c == NULL)
     return;
-  int err = uv_accept (server, &c->h.stream);
+  int err = uv_accept (&s->h.stream, &c->h.stream);
   if (err < 0) {
     stream_close (c);
     return;
   }
   int id = c->id;
   args[0] = num (st->js, id);
-  call_js (s, CB_CONNECTION, 1, args);
+  args[1] = num (st->js, type);
+  call_js (s, CB_CONNECTION, 2, args);
   /* JS takes the connection by giving it an owner, or closes it. */
   anode_stream_t *still = anode_stream_lookup (st->rt, id);
   if (still == c && c->owner == NULL)
     stream_close (c);
+}
+
+static void
+connection_cb (uv_stream_t *server, int status)
+{
+  anode_stream_t *s = server->data;
+  if (status < 0) {
+    JSValueRef args[1] = { num (s->state->js, status) };
+    call_js (s, CB_CONNECTION, 1, args);
+    return;
+  }
+  accept_into (s, s->type);
 }
 
 static void
@@ -667,7 +779,9 @@ static JSValueRef
 create_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
   stream_state_t *st = data;
-  int type = (int) anode_capi_arg_number (ctx, argc, argv, 0, 0) == TYPE_PIPE ? TYPE_PIPE : TYPE_TCP;
+  int type = (int) anode_capi_arg_number (ctx, argc, argv, 0, 0);
+  if (type != TYPE_PIPE && type != TYPE_IPC)
+    type = TYPE_TCP;
   anode_stream_t *s = stream_new (st, type);
   if (s == NULL)
     return num (ctx, UV_ENOMEM);
@@ -1011,6 +1125,7 @@ anode_binding_stream_init (anode_runtime_t *rt)
     { "writeBuffer", write_buffer_cb },
     { "writeString", write_string_cb },
     { "writev", writev_cb },
+    { "writeHandle", write_handle_cb },
     { "shutdown", shutdown_js_cb },
     { "close", close_js_cb },
     { "setNoDelay", set_no_delay_cb },
@@ -1027,5 +1142,6 @@ anode_binding_stream_init (anode_runtime_t *rt)
     anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
   anode_set_int (b, "TCP", TYPE_TCP);
   anode_set_int (b, "PIPE", TYPE_PIPE);
+  anode_set_int (b, "IPC", TYPE_IPC);
   return b;
 }

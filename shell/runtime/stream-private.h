@@ -61,6 +61,9 @@ void anode_stream_set_filter (anode_stream_t *s, const anode_stream_filter_t *fi
 /* The filter data of `s` if its filter is `filter`, else NULL. */
 void *anode_stream_filter_data (anode_stream_t *s, const anode_stream_filter_t *filter);
 
+/* The libuv stream of `s` (child_process hands pipes to uv_spawn). */
+uv_stream_t *anode_stream_uv (anode_stream_t *s);
+
 /* The JS object that owns `s` (the StreamHandle), or NULL. Borrowed. */
 JSObjectRef anode_stream_owner (anode_stream_t *s);
 

@@ -204,6 +204,9 @@ function evalModule(code, print) {
 
 function start(options) {
   process.execArgv = options.execArgv;
+  // A child forked with an IPC channel (child_process.fork, cluster).
+  if (process.env.NODE_CHANNEL_FD !== undefined) require('internal/child_process').setupChildChannel();
+  if (process.env.NODE_UNIQUE_ID !== undefined) require('cluster');
   require('internal/asar/fs').install(options.mounts);
   const esmInput = options.inputType === 'module';
   if (options.inputType !== undefined && (options.mode === 'script' || options.mode === 'test')) {

@@ -20,12 +20,14 @@ function noop() {}
 function onRead(handle, nread, ab) {
   handle.onread(nread, ab);
 }
-function onConnection(handle, idOrErr) {
+// A connection accepted on a listening handle, or a handle received on an
+// IPC pipe (`type` says which kind it is).
+function onConnection(handle, idOrErr, type) {
   if (idOrErr < 0) {
     handle.onconnection(idOrErr, null);
     return;
   }
-  const client = new StreamHandle(handle.type, idOrErr);
+  const client = new StreamHandle(type, idOrErr);
   handle.onconnection(0, client);
 }
 function onAfterWrite(handle, status) {
@@ -63,7 +65,7 @@ class StreamHandle {
     }
   }
 
-  get isPipe() { return this.type === binding.PIPE; }
+  get isPipe() { return this.type !== binding.TCP; }
   open(fd) { return binding.open(this.id, fd); }
   bind(address, port, ipv6Only) { return binding.bind(this.id, address, port, !!ipv6Only); }
   bindPipe(path) { return binding.bind(this.id, path); }
@@ -90,6 +92,14 @@ class StreamHandle {
   // encoding: 0 utf8, 1 latin1, 2 ascii
   writeString(str, encoding) {
     const r = binding.writeString(this.id, str, encoding);
+    this.lastWriteBytes = info[kInfoBytes];
+    return r;
+  }
+
+  // IPC pipes: `data` (a string or bytes) with `handle` attached. Always
+  // completes through onafterwrite; `handle` must stay open until then.
+  writeHandle(data, handle) {
+    const r = binding.writeHandle(this.id, data, handle.id);
     this.lastWriteBytes = info[kInfoBytes];
     return r;
   }
@@ -130,6 +140,7 @@ module.exports = {
   StreamHandle,
   TCP: binding.TCP,
   PIPE: binding.PIPE,
+  IPC: binding.IPC,
   loopNow,
   kInfoQueueSize,
 };
