@@ -1089,13 +1089,13 @@ Server.prototype.listen = function listen(...args) {
     if (options.host) {
       lookupAndListen(this, port, options.host, backlog, options.exclusive, options.ipv6Only);
     } else {
-      listenInCluster(this, null, port, 4, backlog, undefined, options.ipv6Only);
+      listenInCluster(this, null, port, 4, backlog, undefined, options.ipv6Only, options.exclusive);
     }
     return this;
   }
   if (options.path && isPipeName(options.path)) {
     const pipeName = this._pipeName = options.path;
-    listenInCluster(this, pipeName, -1, -1, backlog, undefined, false);
+    listenInCluster(this, pipeName, -1, -1, backlog, undefined, false, options.exclusive);
     if (options.readableAll || options.writableAll) {
       const mode = (options.readableAll ? 0o444 : 0) | (options.writableAll ? 0o222 : 0);
       try {
@@ -1122,20 +1122,36 @@ function toBacklog(b) {
 function lookupAndListen(self, port, address, backlog, exclusive, ipv6Only) {
   const kind = isIP(address);
   if (kind) {
-    listenInCluster(self, address, port, kind, backlog, undefined, ipv6Only);
+    listenInCluster(self, address, port, kind, backlog, undefined, ipv6Only, exclusive);
     return;
   }
   lazyDns().lookup(address, function doListen(err, ip, addressType) {
     if (err) {
       self.emit('error', err);
     } else {
-      listenInCluster(self, ip, port, addressType, backlog, undefined, ipv6Only);
+      listenInCluster(self, ip, port, addressType, backlog, undefined, ipv6Only, exclusive);
     }
   });
 }
 
-function listenInCluster(server, address, port, addressType, backlog, fd, ipv6Only) {
-  setupListenHandle(server, address, port, addressType, backlog, fd, ipv6Only);
+// In a cluster worker, the primary owns the listening socket (unless
+// `exclusive`): it hands back a handle to listen on, or a stand-in that
+// receives the connections it accepts (internal/cluster/child).
+function listenInCluster(server, address, port, addressType, backlog, fd, ipv6Only, exclusive) {
+  const role = require('internal/cluster/role');
+  if (exclusive || role.getServer === null || !role.isWorkerProcess()) {
+    setupListenHandle(server, address, port, addressType, backlog, fd, ipv6Only);
+    return;
+  }
+  const query = { address, port, addressType, fd, flags: ipv6Only ? 1 : 0, backlog };
+  role.getServer(server, query, function listenOnPrimaryHandle(err, handle) {
+    if (err) {
+      server.emit('error', new ExceptionWithHostPort(err, 'bind', address, port));
+      return;
+    }
+    server._handle = handle;
+    setupListenHandle(server, address, port, addressType, backlog, fd, ipv6Only);
+  });
 }
 
 function setupListenHandle(server, address, port, addressType, backlog, fd, ipv6Only) {
