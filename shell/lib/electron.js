@@ -34,4 +34,8 @@ Object.defineProperties(module.exports, {
   ipcMain: lazy('internal/electron/ipc_main', 'ipcMain'),
   MessageChannelMain: lazy('internal/electron/message_port_main', 'MessageChannelMain'),
   MessagePortMain: lazy('internal/electron/message_port_main', 'MessagePortMain'),
+  Menu: lazy('internal/electron/menu', 'Menu'),
+  MenuItem: lazy('internal/electron/menu', 'MenuItem'),
+  // Hooks for tests only, present when ANODE_TEST_HOOKS=1.
+  __testing: { enumerable: false, configurable: true, get() { return require('internal/electron/desk_events').testing(); } },
 });

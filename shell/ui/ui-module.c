@@ -154,6 +154,7 @@ start_cb (JSCValue *emit, anode_ui_t *ui)
   if (uv_async_init (&ui->rt->loop, &ui->keepalive, keepalive_cb) == 0)
     ui->keepalive_open = TRUE;
   anode_ui_x11_watch_moves (ui);
+  anode_ui_desk_start (ui);
 }
 
 /* quit(): the app ends; what still runs in libuv decides when the loop
@@ -205,6 +206,7 @@ ui_free (gpointer data)
   g_clear_object (&ui->spare_ucm);
   g_clear_object (&ui->web_context);
   anode_ui_ipc_free (ui);
+  anode_ui_desk_free (ui);
   g_free (ui->app_root);
   g_free (ui);
 }
@@ -240,6 +242,7 @@ anode_ui_module_init (anode_runtime_t *rt, GError **error)
   anode_ui_app_bind (ui, binding);
   anode_ui_session_bind (ui, binding);
   anode_ui_ipc_bind (ui, binding);
+  anode_ui_desk_bind (ui, binding);
   return binding;
 }
 

@@ -39,6 +39,7 @@ struct anode_ui {
   gboolean trace;          /* ANODE_TRACE_STARTUP */
   gboolean settled;        /* start-up garbage collected */
   gpointer ipc;            /* ui-ipc.c's state */
+  gpointer desk;           /* ui-menu.c and the desktop modules' state */
 };
 
 struct anode_window {
@@ -62,6 +63,10 @@ struct anode_window {
   gboolean load_failed;    /* the current load failed (skip its FINISHED) */
   guint find_request;
   int width, height;      /* last size reported to JS */
+  GtkWidget *box;         /* the window's child: menu bar above the view */
+  GtkWidget *menubar;     /* GtkPopoverMenuBar while a menu is set */
+  guint menu_id;          /* the Menu shown as its menu bar, 0 for none */
+  GtkEventController *menu_keys; /* the menu's accelerators */
 };
 
 /* ui-module.c */
@@ -134,6 +139,15 @@ void anode_ui_ipc_start (anode_ui_t *ui);
 /* Listens to `view`'s messages and adds its preload's user script. */
 void anode_ui_ipc_attach (anode_window_t *w, WebKitWebView *view, JSCValue *prefs);
 void anode_ui_ipc_free (anode_ui_t *ui);
+
+/* ui-desk.c and the files of ui-desk.h: menus, dialogs, clipboard, shell,
+ * nativeTheme, screen, tray, notifications, power, safeStorage. */
+void anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding);
+void anode_ui_desk_start (anode_ui_t *ui);
+void anode_ui_desk_free (anode_ui_t *ui);
+/* A window's menu bar and context menu hooks. */
+void anode_ui_menu_window_created (anode_window_t *w);
+void anode_ui_menu_window_destroyed (anode_window_t *w);
 
 /* ui-app.c: single instance lock. */
 void anode_ui_app_bind (anode_ui_t *ui, JSCValue *binding);

@@ -83,6 +83,7 @@ destroy_cb (GtkWidget *widget, anode_window_t *w)
   if (w->destroyed)
     return;
   w->destroyed = TRUE;
+  anode_ui_menu_window_destroyed (w);
   if (w->view != NULL)
     webkit_web_view_try_close (w->view);
   emit_bool (w, "closed");
@@ -288,7 +289,12 @@ create_window_cb (double id, JSCValue *o, anode_ui_t *ui)
     ? anode_ui_window_lookup (ui, jsc_value_to_int32 (related_v)) : NULL;
   g_autoptr (JSCValue) prefs = opt (o, "webPreferences");
   w->view = g_object_ref_sink (anode_ui_webview_new (w, prefs, related ? related->view : NULL));
-  gtk_window_set_child (w->window, GTK_WIDGET (w->view));
+  /* A box, so a menu bar can go above the view. */
+  w->box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_vexpand (GTK_WIDGET (w->view), TRUE);
+  gtk_box_append (GTK_BOX (w->box), GTK_WIDGET (w->view));
+  gtk_window_set_child (w->window, w->box);
+  anode_ui_menu_window_created (w);
 
   w->width = opt_int (o, "width", 800);
   w->height = opt_int (o, "height", 600);

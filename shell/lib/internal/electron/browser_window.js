@@ -302,14 +302,15 @@ class BrowserWindow extends EventEmitter {
   setBackgroundColor(color) { this.#check(); native.ui().setBackgroundColor(this.#id, cssColor(String(color))); }
 
   // Menus come from the Menu module; the menu bar is drawn by the window.
-  setMenu(menu) {
-    this.#check();
-    this._menu = menu;
-    if (typeof native.ui().setMenuBar === 'function') native.ui().setMenuBar(this.#id, menu ? menu._nativeModel() : null);
-  }
+  setMenu(menu) { this.#check(); require('internal/electron/menu').setWindowMenu(this, menu); }
   removeMenu() { this.setMenu(null); }
-  getMenu() { return this._menu || null; }
-  setMenuBarVisibility(visible) { this.#menuBarVisible = !!visible; }
+  getMenu() { return require('internal/electron/menu').getWindowMenu(this); }
+  setMenuBarVisibility(visible) {
+    this.#check();
+    this.#menuBarVisible = !!visible;
+    this._menuBarHidden = !visible;
+    native.ui().setMenuBarVisible(this.#id, !!visible);
+  }
   isMenuBarVisible() { return this.#menuBarVisible; }
   setAutoHideMenuBar(flag) { this.#flags.autoHideMenuBar = !!flag; }
   isMenuBarAutoHide() { return this.#flags.autoHideMenuBar; }

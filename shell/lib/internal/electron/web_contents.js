@@ -143,6 +143,12 @@ class WebContents extends EventEmitter {
       case 'ipc':
         ipc().receive(this, a, b);
         return false;
+      case 'context-menu':
+        // With a listener the app shows its own menu; else WebKit's, trimmed
+        // to the edit actions (ui-menu.c).
+        if (this.listenerCount('context-menu') === 0) return false;
+        this.emit('context-menu', native.makeEvent(), a);
+        return true;
       default:
         return false;
     }
@@ -239,6 +245,14 @@ class WebContents extends EventEmitter {
   openDevTools() { this.#check(); native.ui().navigate(this.#id, 'openDevTools'); this.emit('devtools-opened'); }
   closeDevTools() { this.#check(); native.ui().navigate(this.#id, 'closeDevTools'); this.emit('devtools-closed'); }
   forcefullyCrashRenderer() { this.#check(); native.ui().navigate(this.#id, 'terminate'); }
+  undo() { this.#check(); native.ui().editCommand(this.#id, 'Undo'); }
+  redo() { this.#check(); native.ui().editCommand(this.#id, 'Redo'); }
+  cut() { this.#check(); native.ui().editCommand(this.#id, 'Cut'); }
+  copy() { this.#check(); native.ui().editCommand(this.#id, 'Copy'); }
+  paste() { this.#check(); native.ui().editCommand(this.#id, 'Paste'); }
+  pasteAndMatchStyle() { this.#check(); native.ui().editCommand(this.#id, 'PasteAsPlainText'); }
+  delete() { this.#check(); native.ui().editCommand(this.#id, 'Delete'); }
+  selectAll() { this.#check(); native.ui().editCommand(this.#id, 'SelectAll'); }
   toggleDevTools() { if (this.isDevToolsOpened()) this.closeDevTools(); else this.openDevTools(); }
 
   setZoomFactor(factor) {
