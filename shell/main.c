@@ -6,12 +6,14 @@
 #include "anode-config.h"
 #include "anode-runtime.h"
 #include "js-util.h"
+#include "dev.h"
 #include "launch.h"
 
 static const char usage[] =
   "Usage: anode [options] [script.js | APPDIR | -] [arguments]\n"
   "       anode --test [files or directories...]\n"
   "       anode pack APPDIR [--target dir|appimage|app|asar] [--out DIR]\n"
+  "       anode dev APPDIR [arguments]   run the app, reloading it as files change\n"
   "       anode asar pack|list|extract|extract-file ...\n"
   "\n"
   "Runs a JavaScript program on JavaScriptCore with Node's APIs.\n"
@@ -30,7 +32,7 @@ static const char usage[] =
   "app.asar, a packed folder or a Name.app bundle runs the app inside.\n";
 
 typedef struct {
-  const char *mode; /* "script", "eval", "stdin", "test", "asar", "pack" */
+  const char *mode; /* "script", "eval", "stdin", "test", "asar", "pack", "dev" */
   const char *input_type; /* --input-type: "module" or "commonjs" */
   const char *script;
   const char *code;
@@ -46,7 +48,8 @@ parse_args (int argc, char **argv, cli_options_t *o)
   int i = 1;
   /* `anode pack ...` and `anode asar ...`, unless a script or folder of
    * that name is in the way (then it runs, as node would run it). */
-  if (argc > 1 && (strcmp (argv[1], "pack") == 0 || strcmp (argv[1], "asar") == 0) &&
+  if (argc > 1 && (strcmp (argv[1], "pack") == 0 || strcmp (argv[1], "asar") == 0 ||
+                   strcmp (argv[1], "dev") == 0) &&
       !g_file_test (argv[1], G_FILE_TEST_EXISTS)) {
     o->mode = argv[1];
     for (i = 2; i < argc; i++)
@@ -169,6 +172,14 @@ main (int argc, char **argv)
   /* As in Node, a write to a socket the peer closed fails with EPIPE
    * instead of killing the process (libuv resets it for children). */
   signal (SIGPIPE, SIG_IGN);
+  if (g_str_equal (o.mode, "dev")) {
+    if (args->len == 0) {
+      fprintf (stderr, "anode dev: which app? usage: anode dev APPDIR [arguments]\n");
+      return 9;
+    }
+    const char *appdir = g_ptr_array_steal_index (args, 0);
+    return anode_dev_main (argc, argv, appdir, exec_argv, args);
+  }
   anode_runtime_t *rt = anode_runtime_new (argc, argv);
   if (appimage && !anode_appimage_start (&ai, rt, argv[0], &launch, &error)) {
     fprintf (stderr, "anode: cannot start %s: %s\n", ai.path, error->message);

@@ -50,6 +50,9 @@ struct anode_runtime {
   gpointer ui;
   void (*ui_free) (gpointer ui);
 
+  /* The `anode dev` session this runtime runs in (dev.c), or NULL. */
+  struct anode_dev *dev;
+
   /* Archives seen as directories (vfs.c, archive.h), made on first use. */
   struct anode_vfs *vfs;
   /* Where anode's own shared objects are when not beside the binary: the

@@ -6,6 +6,9 @@
 static void
 second_instance_cb (GSimpleAction *action, GVariant *param, anode_ui_t *ui)
 {
+  /* Between two runtimes of `anode dev` nobody listens. */
+  if (ui->emit == NULL)
+    return;
   JSCContext *ctx = ui->rt->ctx;
   g_autofree const char **argv = NULL;
   const char *cwd = NULL, *data = NULL;

@@ -22,9 +22,9 @@ static JSCValue *
 emit_value (anode_ui_t *ui, guint window_id, const char *event, JSCValue *a,
             JSCValue *b)
 {
-  JSCContext *ctx = ui->rt->ctx;
   if (ui->emit == NULL)
     return NULL;
+  JSCContext *ctx = ui->rt->ctx;
   g_autoptr (JSCValue) id = jsc_value_new_number (ctx, window_id);
   g_autoptr (JSCValue) name = jsc_value_new_string (ctx, event);
   g_autoptr (JSCValue) undef = jsc_value_new_undefined (ctx);
@@ -60,12 +60,25 @@ anode_ui_pending_new (anode_ui_t *ui, JSCValue *cb)
   anode_ui_pending_t *p = g_new0 (anode_ui_pending_t, 1);
   p->ui = ui;
   p->cb = g_object_ref (cb);
+  p->generation = ui->generation;
   return p;
+}
+
+void
+anode_ui_pending_drop (anode_ui_pending_t *p)
+{
+  g_object_unref (p->cb);
+  g_free (p);
 }
 
 void
 anode_ui_pending_finish (anode_ui_pending_t *p, const char *error, JSCValue *value)
 {
+  /* Asked by a runtime dev mode has since replaced. */
+  if (p->generation != p->ui->generation) {
+    anode_ui_pending_drop (p);
+    return;
+  }
   JSCContext *ctx = p->ui->rt->ctx;
   g_autoptr (JSCValue) err = error ? jsc_value_new_string (ctx, error)
                                    : jsc_value_new_null (ctx);
@@ -135,8 +148,11 @@ static void
 start_cb (JSCValue *emit, anode_ui_t *ui)
 {
   JSCContext *ctx = ui->rt->ctx;
-  if (ui->started)
+  if (ui->started) {
+    /* A runtime `anode dev` restarted, on the UI the last one started. */
+    g_set_object (&ui->emit, emit);
     return;
+  }
   anode_ui_trace (ui, "ui module loaded");
   if (!gtk_init_check ()) {
     jsc_context_throw_with_name (ctx, "Error",
@@ -214,15 +230,19 @@ ui_free (gpointer data)
 JSCValue *
 anode_ui_module_init (anode_runtime_t *rt, GError **error)
 {
-  anode_ui_t *ui = g_new0 (anode_ui_t, 1);
-  ui->rt = rt;
-  ui->trace = g_getenv ("ANODE_TRACE_STARTUP") != NULL;
-  ui->windows = g_hash_table_new_full (NULL, NULL, NULL,
-                                       (GDestroyNotify) anode_ui_window_free);
-  ui->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                        g_object_unref);
-  ui->schemes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ui->scheme_reqs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  anode_ui_t *ui = anode_ui_dev_adopt (rt);
+  if (ui == NULL) {
+    ui = g_new0 (anode_ui_t, 1);
+    ui->rt = rt;
+    ui->trace = g_getenv ("ANODE_TRACE_STARTUP") != NULL;
+    ui->windows = g_hash_table_new_full (NULL, NULL, NULL,
+                                         (GDestroyNotify) anode_ui_window_free);
+    ui->sessions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                          g_object_unref);
+    ui->schemes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    ui->scheme_reqs = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+    anode_ui_dev_register (ui, ui_free);
+  }
   rt->ui = ui;
   rt->ui_free = ui_free;
 
@@ -242,6 +262,7 @@ anode_ui_module_init (anode_runtime_t *rt, GError **error)
   anode_ui_app_bind (ui, binding);
   anode_ui_session_bind (ui, binding);
   anode_ui_ipc_bind (ui, binding);
+  anode_ui_dev_bind (ui, binding);
   anode_ui_desk_bind (ui, binding);
   return binding;
 }

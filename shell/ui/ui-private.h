@@ -39,6 +39,8 @@ struct anode_ui {
   gboolean trace;          /* ANODE_TRACE_STARTUP */
   gboolean settled;        /* start-up garbage collected */
   gpointer ipc;            /* ui-ipc.c's state */
+  gpointer dev;            /* ui-dev.c's state, in an `anode dev` session */
+  guint generation;        /* bumped when dev mode replaces the runtime */
   gpointer desk;           /* ui-menu.c and the desktop modules' state */
 };
 
@@ -87,12 +89,15 @@ typedef struct {
   anode_ui_t *ui;
   JSCValue *cb;
   double x, y, width, height;
+  guint generation; /* of the runtime that asked (ui->generation) */
 } anode_ui_pending_t;
 
 anode_ui_pending_t *anode_ui_pending_new (anode_ui_t *ui, JSCValue *cb);
 /* Calls back (error ? error string : null, value) and frees `p`. */
 void anode_ui_pending_finish (anode_ui_pending_t *p, const char *error,
                               JSCValue *value);
+/* Frees `p` without calling back. */
+void anode_ui_pending_drop (anode_ui_pending_t *p);
 
 /* ui-session.c: cookies and stored data of a partition. */
 void anode_ui_session_bind (anode_ui_t *ui, JSCValue *binding);
@@ -148,6 +153,14 @@ void anode_ui_desk_free (anode_ui_t *ui);
 /* A window's menu bar and context menu hooks. */
 void anode_ui_menu_window_created (anode_window_t *w);
 void anode_ui_menu_window_destroyed (anode_window_t *w);
+
+/* ui-dev.c: `anode dev` (see dev.h). */
+/* The UI state of a previous runtime of the session, now `rt`'s, or NULL. */
+anode_ui_t *anode_ui_dev_adopt (anode_runtime_t *rt);
+void anode_ui_dev_register (anode_ui_t *ui, void (*free_fn) (gpointer ui));
+void anode_ui_dev_bind (anode_ui_t *ui, JSCValue *binding);
+void anode_ui_dev_attach (anode_window_t *w, WebKitWebView *view);
+void anode_ui_dev_window_created (anode_window_t *w);
 
 /* ui-app.c: single instance lock. */
 void anode_ui_app_bind (anode_ui_t *ui, JSCValue *binding);

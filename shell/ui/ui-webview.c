@@ -357,6 +357,7 @@ anode_ui_webview_new (anode_window_t *w, JSCValue *prefs, WebKitWebView *related
   g_signal_connect (view, "ready-to-show", G_CALLBACK (ready_to_show_cb), w);
   g_signal_connect (view, "web-process-terminated", G_CALLBACK (web_process_terminated_cb), w);
   anode_ui_ipc_attach (w, view, prefs);
+  anode_ui_dev_attach (w, view);
   return view;
 }
 

@@ -342,6 +342,7 @@ create_window_cb (double id, JSCValue *o, anode_ui_t *ui)
   g_signal_connect (w->window, "realize", G_CALLBACK (realize_cb), w);
   g_signal_connect (w->window, "map", G_CALLBACK (map_cb), w);
   g_signal_connect (w->window, "unmap", G_CALLBACK (unmap_cb), w);
+  anode_ui_dev_window_created (w);
   if (opt_bool (o, "center", FALSE) && !w->has_position) {
     gtk_widget_realize (GTK_WIDGET (w->window));
     center_window (w);

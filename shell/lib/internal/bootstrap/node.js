@@ -245,6 +245,7 @@ function start(options) {
         }
       }
       process.argv.push(options.script, ...options.args);
+      if (options.dev) require('internal/dev/client').install();
       return runScript(options.script);
   }
 }

@@ -224,7 +224,9 @@ class WebContents extends EventEmitter {
   loadFile(file, options) {
     this.#check();
     if (typeof file !== 'string') return Promise.reject(new TypeError('loadFile: filePath must be a string'));
-    return this.loadURL(urlForFile(file, options));
+    const { getApp } = require('internal/electron/app');
+    const devURL = require('internal/dev/client').rendererURL(getApp().getAppPath(), file, options);
+    return this.loadURL(devURL ?? urlForFile(file, options));
   }
 
   #info() { this.#check(); return native.ui().contentsInfo(this.#id); }

@@ -62,6 +62,13 @@ function report(err) {
 }
 
 let handling = false;
+// `anode dev` (internal/dev/client.js): an uncaught error goes to the dev
+// session, which keeps the process alive, instead of ending it.
+let fatalHook = null;
+
+function setFatalHook(fn) {
+  fatalHook = fn;
+}
 
 function exitNow(code) {
   process.exitCode = code;
@@ -90,6 +97,10 @@ function triggerUncaught(err, fromPromise) {
   } catch { /* ignored, as in Node */ }
   if (process.listenerCount('uncaughtException') === 0) {
     report(err);
+    if (fatalHook !== null) {
+      fatalHook(err);
+      return;
+    }
     exitNow(1);
     return;
   }
@@ -127,4 +138,4 @@ function processRejections(pending) {
   }
 }
 
-module.exports = { triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow };
+module.exports = { triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow, setFatalHook };

@@ -906,7 +906,13 @@ function dynamicImportFor(source, referrerURL) {
   return { source: rewritten, helper };
 }
 
+// The URLs of every module loaded so far (`anode dev` watches their files).
+function loadedURLs() {
+  return [...moduleMap.keys()];
+}
+
 module.exports = {
+  loadedURLs,
   importModule,
   runMain,
   evalModule,
