@@ -35,3 +35,14 @@ module.exports = {
   TextEncoderStream,
   TextDecoderStream,
 };
+// Loaded on first use: they bring zlib in.
+for (const name of ['CompressionStream', 'DecompressionStream']) {
+  Object.defineProperty(module.exports, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable: true,
+    get() {
+      return require('internal/webstreams/compression')[name];
+    },
+  });
+}

@@ -100,6 +100,13 @@ for (const name of ['URL', 'URLSearchParams']) {
   defineLazyGlobal(name, () => require('internal/url')[name]);
 }
 defineLazyGlobal('performance', () => require('perf_hooks').performance, true);
+defineLazyGlobal('crypto', () => require('internal/crypto/webcrypto').crypto, true);
+for (const name of ['Crypto', 'CryptoKey', 'SubtleCrypto']) {
+  defineLazyGlobal(name, () => require('internal/crypto/webcrypto')[name]);
+}
+for (const name of ['CompressionStream', 'DecompressionStream']) {
+  defineLazyGlobal(name, () => require('internal/webstreams/compression')[name]);
+}
 for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
   'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
   'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
