@@ -4,6 +4,8 @@
 // webcrypto (internalBinding('crypto_keys')). Each part loads on first use:
 // require('crypto') itself compiles only this file.
 
+// Registers crypto's error codes (no binding is touched until first use).
+const { getBinding, toBytes } = require('internal/crypto/util');
 const {
   codes: { ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH, ERR_INVALID_ARG_TYPE },
 } = require('internal/errors');
@@ -17,7 +19,7 @@ function lazy(name, id, prop = name) {
     configurable: true,
     enumerable: true,
     get() {
-      const value = require(id)[prop];
+      const value = prop === null ? require(id) : require(id)[prop];
       Object.defineProperty(crypto, name, {
         __proto__: null, value, writable: true, configurable: true, enumerable: true,
       });
@@ -47,7 +49,6 @@ function timingSafeEqual(buf1, buf2) {
   if (!isBytes(buf1)) throw new ERR_INVALID_ARG_TYPE('buf1', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf1);
   if (!isBytes(buf2)) throw new ERR_INVALID_ARG_TYPE('buf2', ['ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], buf2);
   if (buf1.byteLength !== buf2.byteLength) throw new ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH();
-  const { getBinding, toBytes } = require('internal/crypto/util');
   return getBinding().timingSafeEqual(toBytes(buf1, 'buf1'), toBytes(buf2, 'buf2'));
 }
 
@@ -90,7 +91,7 @@ for (const name of ['createDiffieHellman', 'getDiffieHellman', 'createDiffieHell
   'DiffieHellman', 'DiffieHellmanGroup', 'createECDH', 'ECDH', 'diffieHellman', 'getCurves']) {
   lazy(name, 'internal/crypto/diffiehellman');
 }
-lazy('constants', 'internal/crypto/constants');
+lazy('constants', 'internal/crypto/constants', null);
 lazy('webcrypto', 'internal/crypto/webcrypto', 'crypto');
 lazy('subtle', 'internal/crypto/webcrypto', 'subtle');
 

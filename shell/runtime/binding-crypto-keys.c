@@ -628,18 +628,11 @@ jwk_import_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[
                                                     : NULL;
     const guint8 *x, *d;
     size_t xl, dl;
+    /* Node takes the private key from d alone; x is not checked. */
     if (type == NULL)
       return cr_throw_code (ctx, st->make_error, exc, "ERR_CRYPTO_JWK_UNSUPPORTED_CURVE", crv);
     if (priv && cr_bytes (ctx, get_prop (ctx, o, "d"), &d, &dl)) {
       pkey = EVP_PKEY_new_raw_private_key_ex (NULL, type, NULL, d, dl);
-      /* x must be the public key that d gives. */
-      guint8 pub[64];
-      size_t pl = sizeof pub;
-      if (pkey && cr_bytes (ctx, get_prop (ctx, o, "x"), &x, &xl) &&
-          (EVP_PKEY_get_raw_public_key (pkey, pub, &pl) != 1 || pl != xl || memcmp (pub, x, xl) != 0)) {
-        EVP_PKEY_free (pkey);
-        pkey = NULL;
-      }
     } else if (!priv && cr_bytes (ctx, get_prop (ctx, o, "x"), &x, &xl)) {
       pkey = EVP_PKEY_new_raw_public_key_ex (NULL, type, NULL, x, xl);
     }
@@ -1219,7 +1212,9 @@ gen_run (gen_t *g)
     BIGNUM *p = BN_new ();
     BIGNUM *add = g->prime ? BN_bin2bn (g->prime, g->prime_len, NULL) : NULL;
     BIGNUM *rem = g->gen ? BN_bin2bn (g->gen, g->gen_len, NULL) : NULL;
-    g->ok = BN_generate_prime_ex2 (p, (int) g->modulus, g->safe, add, rem, NULL, NULL) == 1;
+    BN_CTX *bctx = BN_CTX_new ();
+    g->ok = BN_generate_prime_ex2 (p, (int) g->modulus, g->safe, add, rem, NULL, bctx) == 1;
+    BN_CTX_free (bctx);
     if (g->ok) {
       g->out_len = BN_num_bytes (p);
       g->out = g_malloc (MAX (g->out_len, 1));

@@ -46,7 +46,7 @@ function getDecoder(self, encoding) {
 
 function output(self, ab, encoding, final) {
   const buf = new FastBuffer(ab);
-  if (encoding === undefined || encoding === 'buffer') return buf;
+  if (encoding == null || encoding === 'buffer') return buf;
   const decoder = getDecoder(self, encoding);
   return final ? decoder.end(buf) : decoder.write(buf);
 }

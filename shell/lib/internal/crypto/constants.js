@@ -6,7 +6,7 @@ const { getBinding } = require('internal/crypto/util');
 
 const defaultCipherList = require('internal/tls/secure_context').DEFAULT_CIPHERS;
 
-module.exports = Object.freeze({
+module.exports = {
   __proto__: null,
   OPENSSL_VERSION_NUMBER: getBinding().OPENSSL_VERSION_NUMBER,
   SSL_OP_ALL: 0x80000850,
@@ -64,4 +64,4 @@ module.exports = Object.freeze({
   POINT_CONVERSION_UNCOMPRESSED: 4,
   POINT_CONVERSION_HYBRID: 6,
   defaultCipherList,
-});
+};

@@ -19,7 +19,7 @@ const kDH = Symbol('kDH');
 
 function encode(ab, encoding) {
   const buf = new FastBuffer(ab);
-  return encoding === undefined || encoding === 'buffer' ? buf : buf.toString(encoding);
+  return encoding == null || encoding === 'buffer' ? buf : buf.toString(encoding);
 }
 
 function keyBytes(key, encoding, name) {

@@ -22,7 +22,7 @@ function unsupportedDigest(message) {
 function updateHandle(handle, data, encoding, name) {
   const binding = getBinding();
   if (typeof data === 'string') {
-    const id = kEncodingsIds[encoding === undefined ? 'utf8' : encoding];
+    const id = kEncodingsIds[encoding == null ? 'utf8' : encoding];
     if (id !== undefined) return binding.hashUpdate(handle, data, id);
     return binding.hashUpdate(handle, toBytes(data, name, encoding));
   }
@@ -86,7 +86,7 @@ Hash.prototype.digest = function digest(outputEncoding) {
 };
 
 function normalizeEncoding(enc) {
-  if (enc === undefined || enc === 'buffer') return undefined;
+  if (enc == null || enc === 'buffer') return undefined;
   return enc;
 }
 

@@ -155,6 +155,18 @@ function generateKeyPair(type, options, callback) {
   });
 }
 
+// util.promisify(generateKeyPair) resolves to { publicKey, privateKey }.
+Object.defineProperty(generateKeyPair, Symbol.for('nodejs.util.promisify.custom'), {
+  __proto__: null,
+  configurable: true,
+  value: (type, options) => new Promise((resolve, reject) => {
+    generateKeyPair(type, options, (err, publicKey, privateKey) => {
+      if (err) reject(err);
+      else resolve({ publicKey, privateKey });
+    });
+  }),
+});
+
 function secretKeyLength(type, options) {
   validateOneOf(type, 'type', ['hmac', 'aes']);
   validateObject(options, 'options');

@@ -240,7 +240,7 @@ function createSecretKey(key, encoding) {
 
 function b64url(jwk, name) {
   const v = jwk[name];
-  if (typeof v !== 'string') throw new ERR_CRYPTO_INVALID_JWK();
+  if (typeof v !== 'string') throw new ERR_INVALID_ARG_TYPE(`key.${name}`, 'string', v);
   return Buffer.from(v, 'base64url');
 }
 

@@ -38,15 +38,19 @@ function signOptions(key) {
   return [padding, saltLength, dsaEncoding];
 }
 
-function Sign(algorithm, options) {
-  if (!(this instanceof Sign)) return new Sign(algorithm, options);
+function initSigner(self, algorithm, options) {
   validateString(algorithm, 'algorithm');
   const binding = getBinding();
   const info = binding.digestInfo(algorithm);
-  this[kHandle] = info === null ? null : binding.hashNew(algorithm, -1);
-  if (this[kHandle] === null) throw new ERR_CRYPTO_INVALID_DIGEST();
-  this[kDigest] = info[3];
-  Writable.call(this, options);
+  self[kHandle] = info === null ? null : binding.hashNew(algorithm, -1);
+  if (self[kHandle] === null) throw new ERR_CRYPTO_INVALID_DIGEST();
+  self[kDigest] = info[3];
+  Writable.call(self, options);
+}
+
+function Sign(algorithm, options) {
+  if (!(this instanceof Sign)) return new Sign(algorithm, options);
+  initSigner(this, algorithm, options);
 }
 Object.setPrototypeOf(Sign.prototype, Writable.prototype);
 Object.setPrototypeOf(Sign, Writable);
@@ -85,7 +89,7 @@ Sign.prototype.sign = function sign(privateKey, encoding) {
 
 function Verify(algorithm, options) {
   if (!(this instanceof Verify)) return new Verify(algorithm, options);
-  Reflect.apply(Sign, this, [algorithm, options]);
+  initSigner(this, algorithm, options);
 }
 Object.setPrototypeOf(Verify.prototype, Writable.prototype);
 Object.setPrototypeOf(Verify, Writable);

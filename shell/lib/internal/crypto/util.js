@@ -111,7 +111,7 @@ function toBytes(data, name, encoding, allowString = true) {
   if (ArrayBuffer.isView(data)) return new FastBuffer(data.buffer, data.byteOffset, data.byteLength);
   if (isAnyArrayBuffer(data)) return new FastBuffer(data);
   if (allowString && typeof data === 'string') {
-    return Buffer.from(data, encoding === undefined || encoding === 'buffer' ? 'utf8' : encoding);
+    return Buffer.from(data, encoding == null || encoding === 'buffer' ? 'utf8' : encoding);
   }
   throw new codes.ERR_INVALID_ARG_TYPE(name,
     allowString ? ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'] :
@@ -120,7 +120,7 @@ function toBytes(data, name, encoding, allowString = true) {
 
 function encodeOutput(ab, encoding) {
   const buf = ab instanceof Uint8Array ? ab : new FastBuffer(ab);
-  if (encoding === undefined || encoding === 'buffer') return buf;
+  if (encoding == null || encoding === 'buffer') return buf;
   return buf.toString(encoding);
 }
 

@@ -286,7 +286,8 @@ const kJwkAlg = {
 
 function exportKeySync(format, key) {
   if (!isCryptoKey(key)) throw new ERR_INVALID_ARG_TYPE('key', 'CryptoKey', key);
-  if (!key[kExtractable]) throw invalidAccess('key is not extractable');
+  // Node names this one InvalidAccessException.
+  if (!key[kExtractable]) throw lazyDOMException('key is not extractable', 'InvalidAccessException');
   const ko = key[kKeyObject];
   const name = key[kAlgorithm].name;
   if (format === 'raw') {
