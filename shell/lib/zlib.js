@@ -6,18 +6,17 @@
 
 const { Transform } = require('internal/streams/duplex');
 const { Buffer } = require('buffer');
+const errors = require('internal/errors');
+if (!Object.prototype.hasOwnProperty.call(errors.codes, 'ERR_ZLIB_INITIALIZATION_FAILED')) {
+  errors.E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
+}
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_OUT_OF_RANGE, ERR_BUFFER_TOO_LARGE, ERR_BROTLI_INVALID_PARAM,
     ERR_ZLIB_INITIALIZATION_FAILED,
   },
-  E,
-} = require('internal/errors');
+} = errors;
 const { validateFunction, validateNumber, validateObject } = require('internal/validators');
-
-if (!Object.prototype.hasOwnProperty.call(require('internal/errors').codes, 'ERR_ZLIB_INITIALIZATION_FAILED')) {
-  E('ERR_ZLIB_INITIALIZATION_FAILED', 'Initialization failed', Error);
-}
 
 const binding = internalBinding('zlib');
 const info = new Int32Array(2);

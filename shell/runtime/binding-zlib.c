@@ -214,7 +214,8 @@ zprocess (zctx_t *z, const guint8 *in, size_t in_len, int flush, GByteArray *out
     if (r == Z_NEED_DICT && z->dict != NULL) {
       r = inflateSetDictionary (&z->zs, z->dict, z->dict_len);
       if (r != Z_OK) {
-        err->code = Z_DATA_ERROR;
+        /* Node reports a wrong dictionary as Z_NEED_DICT too. */
+        err->code = Z_NEED_DICT;
         err->msg = "Bad dictionary";
         return err->code;
       }
@@ -236,8 +237,12 @@ zprocess (zctx_t *z, const guint8 *in, size_t in_len, int flush, GByteArray *out
       break;
     }
     if (r == Z_BUF_ERROR) {
-      /* No progress possible: all input used and output flushed. */
+      /* inflate with Z_FINISH says this when the output buffer filled up:
+       * go on. With no output at all, no progress is possible (all input
+       * used, output flushed). */
       r = Z_OK;
+      if (z->zs.avail_out == 0)
+        continue;
       break;
     }
     if (r == Z_NEED_DICT) {
