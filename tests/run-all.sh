@@ -41,6 +41,16 @@ echo "$out"
 add "$(echo "$out" | sed -n 's/^tls: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')" \
     "$(echo "$out" | sed -n 's/^tls: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')"
 
+section "crypto and zlib against openssl, gzip and brotli (tests/crypto)"
+out=$(tests/crypto/run.sh "$ANODE" 2>&1)
+echo "$out" | grep -E '^(not ok|crypto:)' || true
+line=$(echo "$out" | grep -E '^crypto: [0-9]+ passed, [0-9]+ failed$')
+if [ -n "$line" ]; then
+  add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  echo "tests/crypto/run.sh produced no summary:"; echo "$out" | tail -20; add 0 1
+fi
+
 run_js_suite() {
   local name=$1; shift
   local log="$BUILD/$name.tap"
