@@ -36,6 +36,7 @@ Object.defineProperties(module.exports, {
   MessagePortMain: lazy('internal/electron/message_port_main', 'MessagePortMain'),
   Menu: lazy('internal/electron/menu', 'Menu'),
   MenuItem: lazy('internal/electron/menu', 'MenuItem'),
+  dialog: lazy('internal/electron/dialog', 'dialog'),
   // Hooks for tests only, present when ANODE_TEST_HOOKS=1.
   __testing: { enumerable: false, configurable: true, get() { return require('internal/electron/desk_events').testing(); } },
 });

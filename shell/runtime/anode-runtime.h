@@ -102,6 +102,9 @@ gboolean anode_runtime_loop_alive (anode_runtime_t *rt);
 
 /* Makes `uv_backend_fd()` a GSource on the default main context. */
 GSource *anode_loop_source_new (anode_runtime_t *rt);
+/* Pauses (nesting) or resumes the loop source: a synchronous dialog's
+ * nested main loop runs GTK but no JS callbacks. */
+void anode_loop_source_pause (GSource *source, gboolean pause);
 
 /* Binding constructors: shell/runtime/binding-NAME.c defines
  * anode_binding_NAME_init, returning a new object (caller owns); the table is

@@ -8,12 +8,17 @@ typedef struct {
   anode_runtime_t *rt;
   gpointer tag;
   gboolean dispatching;
+  int paused; /* > 0 while a nested main loop must not run JS */
 } anode_loop_source_t;
 
 static gboolean
 loop_prepare (GSource *source, gint *timeout)
 {
   anode_loop_source_t *s = (anode_loop_source_t *) source;
+  if (s->paused > 0) {
+    *timeout = -1;
+    return FALSE;
+  }
   uv_update_time (&s->rt->loop);
   *timeout = uv_backend_timeout (&s->rt->loop);
   return *timeout == 0;
@@ -23,6 +28,8 @@ static gboolean
 loop_check (GSource *source)
 {
   anode_loop_source_t *s = (anode_loop_source_t *) source;
+  if (s->paused > 0)
+    return FALSE;
   if (g_source_query_unix_fd (source, s->tag) & G_IO_IN)
     return TRUE;
   uv_update_time (&s->rt->loop);
@@ -66,4 +73,11 @@ anode_loop_source_new (anode_runtime_t *rt)
    * guard in loop_dispatch keeps recursion out instead. */
   g_source_set_can_recurse (source, TRUE);
   return source;
+}
+
+void
+anode_loop_source_pause (GSource *source, gboolean pause)
+{
+  anode_loop_source_t *s = (anode_loop_source_t *) source;
+  s->paused += pause ? 1 : -1;
 }

@@ -121,12 +121,23 @@ anode_desk_texture (JSCValue *img)
   return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, (gsize) w * 4);
 }
 
+/* setApplicationName(name): what GTK files recent documents and
+ * notifications under; GLib takes it once. */
+static void
+set_app_name_cb (const char *name, anode_ui_t *ui)
+{
+  if (g_get_application_name () == NULL || g_strcmp0 (g_get_application_name (), g_get_prgname ()) == 0)
+    g_set_application_name (name);
+}
+
 void
 anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding)
 {
+  anode_set_method (binding, "setApplicationName", G_CALLBACK (set_app_name_cb), ui,
+                    G_TYPE_NONE, 1, G_TYPE_STRING);
   anode_ui_menu_bind (ui, binding);
   anode_ui_xtest_bind (ui, binding);
-  /*TODO*/ /* anode_ui_dialog_bind (ui, binding); */
+  anode_ui_dialog_bind (ui, binding);
   /*TODO*/ /* anode_ui_clipboard_bind (ui, binding); */
   /*TODO*/ /* anode_ui_desktop_bind (ui, binding); */
   /*TODO*/ /* anode_ui_notify_bind (ui, binding); */
@@ -150,7 +161,7 @@ anode_ui_desk_free (anode_ui_t *ui)
   /*TODO*/ /* anode_ui_tray_free (desk); */
   /*TODO*/ /* anode_ui_notify_free (desk); */
   /*TODO*/ /* anode_ui_desktop_free (desk); */
-  /*TODO*/ /* anode_ui_dialog_free (desk); */
+  anode_ui_dialog_free (desk);
   anode_ui_menu_free (desk);
   g_queue_clear_full (&desk->test_answers, g_object_unref);
   g_ptr_array_unref (desk->dialogs);

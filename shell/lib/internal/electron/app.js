@@ -242,6 +242,9 @@ class App extends EventEmitter {
     this.#hasLock = false;
   }
 
+  setAboutPanelOptions(options) { require('internal/electron/dialog').setAboutPanelOptions(options); }
+  showAboutPanel() { require('internal/electron/dialog').showAboutPanel(null); }
+
   focus() {
     const { BrowserWindow } = require('internal/electron/browser_window');
     BrowserWindow.getAllWindows()[0]?.focus();

@@ -9,6 +9,14 @@ const kDeskId = 0x7ffffff0;
 const handlers = new Map();
 let registered = false;
 
+let named = false;
+// GTK files recent documents (and notifications) under the app's name.
+function nameApp() {
+  if (named) return;
+  named = true;
+  native.ui().setApplicationName(require('internal/electron/app').getApp().getName());
+}
+
 function on(name, fn) {
   if (!registered) {
     registered = true;
@@ -22,7 +30,7 @@ function on(name, fn) {
   handlers.set(name, fn);
 }
 
-module.exports = { on };
+module.exports = { on, nameApp };
 
 // Test hooks (ANODE_TEST_HOOKS=1; see README "Desktop integration"): real
 // X input through XTEST, screenshots, and each module's inspection hooks.
