@@ -82,6 +82,16 @@ EOF
 side_by_side "JSON.parse of a 20 MB file" tests/bench/json-parse.js
 side_by_side "1 GiB stream.pipeline through a Transform" tests/bench/stream-pipeline.js
 
+# Issue 7: crypto and zlib, each at least node's speed (node's time over ours).
+echo "== crypto and zlib: sha256 of 200 MB, gzip of 50 MB, randomBytes(64 MB), pbkdf2 100k iterations (best of 3)"
+a=$("$ANODE" tests/bench/crypto-zlib.js); n=$("$NODE" tests/bench/crypto-zlib.js)
+python3 - "$a" "$n" <<'EOF'
+import json, sys
+a, n = (json.loads(x) for x in sys.argv[1:])
+for k in ('sha256', 'gzip', 'randomBytes', 'pbkdf2'):
+    print('  %-11s anode %7.1f ms   node %7.1f ms   speed ratio %.2f (target >= 1.00)' % (k, a[k], n[k], n[k] / a[k]))
+EOF
+
 # Issue "Node built-ins II": the seed's hello-world server (apps/http-hello,
 # port 3000) under wrk, anode and node one after the other, 1 and 100
 # connections, bounded in time. Targets: requests/s >= 1.5x node's, p99
