@@ -233,7 +233,7 @@ ChildProcess.prototype.spawn = function spawn(options) {
         stream.handle = null;
       }
       stream.socket = createSocket(spawned ? stream.handle : null, i > 0);
-      if (i > 0 && spawned) {
+      if (i > 0) {
         this._closesNeeded++;
         stream.socket.on('close', () => maybeClose(this));
       }
@@ -267,6 +267,11 @@ function closePipes(stdio) {
 
 function onErrorNT(child, err) {
   child._handle.onexit(err);
+  // The pipes of a process that never started end a turn later (as
+  // Node's do), and with them comes 'close'.
+  setImmediate(() => {
+    for (const stream of child.stdio || []) if (stream && !stream.destroyed) stream.destroy();
+  });
 }
 
 function onSpawnNT(child) {
@@ -274,13 +279,7 @@ function onSpawnNT(child) {
 }
 
 function createSocket(handle, readable) {
-  const socket = net.Socket({ handle: handle || undefined, readable });
-  if (!handle) {
-    // A pipe that never got a process: nothing will ever come.
-    socket.readable = false;
-    socket.writable = false;
-  }
-  return socket;
+  return net.Socket({ handle: handle || undefined, readable });
 }
 
 ChildProcess.prototype.kill = function kill(sig) {
