@@ -221,13 +221,7 @@ Worker.prototype.disconnect = function disconnect() {
   return this;
 };
 
+// Node 20 signals at once (the docs' disconnect-first is not what it does).
 Worker.prototype.destroy = function destroy(signo) {
-  const proc = this.process;
-  const signal = signo || 'SIGTERM';
-  if (this.isConnected()) {
-    this.once('disconnect', () => proc.kill(signal));
-    this.disconnect();
-    return;
-  }
-  proc.kill(signal);
+  this.process.kill(signo || 'SIGTERM');
 };
