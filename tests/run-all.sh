@@ -35,6 +35,12 @@ echo "$out"
 add "$(echo "$out" | sed -n 's/^http: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')" \
     "$(echo "$out" | sed -n 's/^http: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')"
 
+section "Cluster under load: apps/http-cluster, wrk, a worker killed (tests/cluster)"
+out=$(tests/cluster/run.sh "$ANODE" 2>&1)
+echo "$out"
+add "$(echo "$out" | sed -n 's/^cluster: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p')" \
+    "$(echo "$out" | sed -n 's/^cluster: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')"
+
 section "TLS against curl, node and openssl (tests/tls)"
 out=$(tests/tls/run.sh "$ANODE" 2>&1)
 echo "$out"
