@@ -37,6 +37,10 @@ Object.defineProperties(module.exports, {
   Menu: lazy('internal/electron/menu', 'Menu'),
   MenuItem: lazy('internal/electron/menu', 'MenuItem'),
   dialog: lazy('internal/electron/dialog', 'dialog'),
+  clipboard: lazy('internal/electron/clipboard', 'clipboard'),
+  nativeTheme: lazy('internal/electron/native_theme', 'nativeTheme'),
+  screen: lazy('internal/electron/screen', 'screen'),
+  shell: lazy('internal/electron/shell', 'shell'),
   // Hooks for tests only, present when ANODE_TEST_HOOKS=1.
   __testing: { enumerable: false, configurable: true, get() { return require('internal/electron/desk_events').testing(); } },
 });

@@ -138,8 +138,8 @@ anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding)
   anode_ui_menu_bind (ui, binding);
   anode_ui_xtest_bind (ui, binding);
   anode_ui_dialog_bind (ui, binding);
-  /*TODO*/ /* anode_ui_clipboard_bind (ui, binding); */
-  /*TODO*/ /* anode_ui_desktop_bind (ui, binding); */
+  anode_ui_clipboard_bind (ui, binding);
+  anode_ui_desktop_bind (ui, binding);
   /*TODO*/ /* anode_ui_notify_bind (ui, binding); */
   /*TODO*/ /* anode_ui_tray_bind (ui, binding); */
   /*TODO*/ /* anode_ui_power_bind (ui, binding); */
@@ -148,7 +148,7 @@ anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding)
 void
 anode_ui_desk_start (anode_ui_t *ui)
 {
-  /*TODO*/ /* anode_ui_desktop_start (ui); */
+  anode_ui_desktop_start (ui);
 }
 
 void
@@ -160,7 +160,7 @@ anode_ui_desk_free (anode_ui_t *ui)
   /*TODO*/ /* anode_ui_power_free (desk); */
   /*TODO*/ /* anode_ui_tray_free (desk); */
   /*TODO*/ /* anode_ui_notify_free (desk); */
-  /*TODO*/ /* anode_ui_desktop_free (desk); */
+  anode_ui_desktop_free (desk);
   anode_ui_dialog_free (desk);
   anode_ui_menu_free (desk);
   g_queue_clear_full (&desk->test_answers, g_object_unref);

@@ -64,8 +64,6 @@ void anode_ui_clipboard_bind (anode_ui_t *ui, JSCValue *binding);
 void anode_ui_desktop_bind (anode_ui_t *ui, JSCValue *binding);
 void anode_ui_desktop_start (anode_ui_t *ui);
 void anode_ui_desktop_free (anode_desk_t *desk);
-/* The colour scheme pages see, after themeSource (a window was made). */
-void anode_ui_desktop_apply_theme (anode_window_t *w);
 
 void anode_ui_notify_bind (anode_ui_t *ui, JSCValue *binding);
 void anode_ui_notify_free (anode_desk_t *desk);

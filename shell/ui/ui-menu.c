@@ -725,7 +725,6 @@ void
 anode_ui_menu_window_created (anode_window_t *w)
 {
   g_signal_connect (w->view, "context-menu", G_CALLBACK (context_menu_cb), w);
-  /*TODO*/ /* anode_ui_desktop_apply_theme (w); */
 }
 
 void

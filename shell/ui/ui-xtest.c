@@ -154,6 +154,49 @@ test_content_origin_cb (double id, anode_ui_t *ui)
   return a;
 }
 
+typedef struct {
+  anode_ui_t *ui;
+  JSCValue *cb;
+} bus_call_t;
+
+static void
+bus_call_done (GObject *src, GAsyncResult *res, gpointer data)
+{
+  bus_call_t *c = data;
+  JSCContext *ctx = c->ui->rt->ctx;
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GVariant) r = g_dbus_connection_call_finish (G_DBUS_CONNECTION (src), res, &error);
+  const char *text = NULL;
+  if (r != NULL)
+    g_variant_get (r, "(&s)", &text);
+  g_autofree char *fallback = error ? g_strdup_printf ("{\"error\":\"%s\"}", "no test desk service") : NULL;
+  g_autoptr (JSCValue) v = jsc_value_new_string (ctx, text ? text : fallback);
+  JSCValue *args[] = { v };
+  g_autoptr (JSCValue) ret = anode_runtime_callback (c->ui->rt, c->cb, 1, args);
+  g_object_unref (c->cb);
+  g_free (c);
+}
+
+/* testDesk(json, cb): calls the integration tests' D-Bus stand-ins
+ * (tests/integration/desk-services.py) and hands back their JSON. */
+static void
+test_desk_cb (const char *json, JSCValue *cb, anode_ui_t *ui)
+{
+  GDBusConnection *bus = anode_desk_bus (ui);
+  if (!hooks_allowed (ui))
+    return;
+  if (bus == NULL) {
+    jsc_context_throw (ui->rt->ctx, "no session bus");
+    return;
+  }
+  bus_call_t *c = g_new0 (bus_call_t, 1);
+  c->ui = ui;
+  c->cb = g_object_ref (cb);
+  g_dbus_connection_call (bus, "org.anode.TestDesk", "/org/anode/TestDesk", "org.anode.TestDesk",
+                          "Call", g_variant_new ("(s)", json), G_VARIANT_TYPE ("(s)"),
+                          G_DBUS_CALL_FLAGS_NO_AUTO_START, 10000, NULL, bus_call_done, c);
+}
+
 void
 anode_ui_xtest_bind (anode_ui_t *ui, JSCValue *b)
 {
@@ -163,6 +206,8 @@ anode_ui_xtest_bind (anode_ui_t *ui, JSCValue *b)
                     G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   anode_set_method (b, "testContentOrigin", G_CALLBACK (test_content_origin_cb), ui,
                     JSC_TYPE_VALUE, 1, G_TYPE_DOUBLE);
+  anode_set_method (b, "testDesk", G_CALLBACK (test_desk_cb), ui, G_TYPE_NONE, 2,
+                    G_TYPE_STRING, JSC_TYPE_VALUE);
   anode_set_method (b, "testScreenshot", G_CALLBACK (test_screenshot_cb), ui,
                     G_TYPE_BOOLEAN, 1, G_TYPE_STRING);
 }

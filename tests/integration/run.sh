@@ -26,8 +26,16 @@ xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash -c '
     xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q "window id" && break
     sleep 0.1
   done
+  # D-Bus stand-ins for the desktop (notifications, tray host, file manager),
+  # on Debian's python3 (python3-gi).
+  /usr/bin/python3 tests/integration/desk-services.py > "$out/desk-services.log" 2>&1 &
+  desk=$!
+  for _ in $(seq 50); do
+    gdbus introspect --session --dest org.anode.TestDesk --object-path /org/anode/TestDesk > /dev/null 2>&1 && break
+    sleep 0.1
+  done
   timeout 1200 "$anode" --test tests/integration/shell > "$out/shell.tap" 2>&1
   timeout 600 tests/integration/apps.sh "$anode" > "$out/apps.log" 2>&1
-  kill $wm 2>/dev/null
+  kill $wm $desk 2>/dev/null
   exit 0
 ' run "$ANODE" "$OUT" 2> "$OUT/xvfb.log"

@@ -42,6 +42,13 @@ function testing() {
     click: (x, y, button = 1) => ui.testClick(x, y, button),
     screenshot: (file) => ui.testScreenshot(file),
     contentOrigin: (win) => ui.testContentOrigin(win.id),
+    // The desktop stand-ins on the bus (tests/integration/desk-services.py).
+    desk: (cmd) => new Promise((resolve, reject) => {
+      ui.testDesk(JSON.stringify(cmd), (text) => {
+        const r = JSON.parse(text);
+        if (r.error) reject(new Error(r.error)); else resolve(r.ok);
+      });
+    }),
     menu: require('internal/electron/menu').Menu.__testing,
   };
 }
