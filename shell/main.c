@@ -225,6 +225,7 @@ main (int argc, char **argv)
     status = 70;
   else
     status = anode_runtime_run (rt);
+  anode_workers_stop (rt);
   /* Like node, a finished process leaves teardown to the kernel (it costs
    * ~8% of a short script's run). Leak checks ask for the full teardown. */
   if (g_getenv ("ANODE_FULL_TEARDOWN") == NULL)

@@ -59,6 +59,11 @@ struct anode_runtime {
    * cache an AppImage copies them to (appimage.c). Owned, may be NULL. */
   char *support_dir;
 
+  /* A worker_threads Worker's runtime (binding-worker.c): NULL in the
+   * main thread's. `terminating` ends its loop without exit events. */
+  struct anode_worker *worker;
+  gboolean terminating;
+
   int argc;
   char **argv;
   uint64_t start_time_ns;
@@ -100,7 +105,7 @@ anode_runtime_t *anode_runtime_from_context (JSCContext *ctx);
 /* Is anything keeping the loop alive? */
 gboolean anode_runtime_loop_alive (anode_runtime_t *rt);
 
-/* Makes `uv_backend_fd()` a GSource on the default main context. */
+/* Makes `uv_backend_fd()` a GSource (attached by the caller). */
 GSource *anode_loop_source_new (anode_runtime_t *rt);
 /* Pauses (nesting) or resumes the loop source: a synchronous dialog's
  * nested main loop runs GTK but no JS callbacks. */
@@ -126,6 +131,12 @@ void anode_ui_prefetch (anode_runtime_t *rt);
 gboolean anode_ui_entry_wants_ui (anode_runtime_t *rt, const char *entry);
 
 void anode_timers_close (anode_runtime_t *rt);
+/* Terminates the runtime's worker_threads and waits (briefly) for them. */
+void anode_workers_stop (anode_runtime_t *rt);
+/* Closes the runtime's ports and lets go of its workers (runtime teardown). */
+void anode_worker_host_release (anode_runtime_t *rt);
+/* process.exit() inside a worker: ends that worker's runtime only. */
+void anode_worker_exit (anode_runtime_t *rt, int code);
 void anode_signals_close (anode_runtime_t *rt);
 
 /* Compiles `source` as the body of a function with the given parameters and
@@ -164,5 +175,15 @@ void anode_jsc_collect (JSCContext *ctx);
 /* JSC heap figures for process.memoryUsage() (jsc-private.c). */
 void anode_jsc_heap_stats (JSCContext *ctx, double *heap_size,
                            double *heap_capacity, double *extra_memory);
+
+/* Asks `should_terminate(data)` whenever JS has run `seconds` in one entry;
+ * TRUE ends the script with an uncatchable exception. `wd` must outlive the
+ * context (jsc-private.c). */
+typedef struct {
+  gboolean (*should_terminate) (gpointer data);
+  gpointer data;
+  double seconds;
+} anode_watchdog_t;
+void anode_jsc_set_watchdog (JSCContext *ctx, double seconds, anode_watchdog_t *wd);
 
 G_END_DECLS

@@ -112,6 +112,11 @@ kill_cb (int pid, int sig, anode_runtime_t *rt)
 static void
 really_exit_cb (int code, anode_runtime_t *rt)
 {
+  if (rt->worker != NULL) {
+    anode_worker_exit (rt, code);
+    return;
+  }
+  anode_workers_stop (rt);
   exit (code);
 }
 

@@ -117,3 +117,32 @@ anode_jsc_collect (JSCContext *ctx)
 {
   JSGarbageCollect (anode_jsc_context_get_js_context (ctx));
 }
+
+/* JSC's watchdog: after `seconds` of JS running in one entry it asks
+ * should_terminate; TRUE throws an uncatchable termination, FALSE lets the
+ * script go on for another period. How a worker stops a busy script. */
+typedef const struct OpaqueJSContextGroup *JSContextGroupRef;
+typedef bool (*JSShouldTerminateCallback) (JSContextRef ctx, void *context);
+extern JSContextGroupRef JSContextGetGroup (JSContextRef ctx);
+extern void JSContextGroupSetExecutionTimeLimit (JSContextGroupRef group, double limit,
+                                                 JSShouldTerminateCallback callback,
+                                                 void *context);
+
+static bool
+watchdog_cb (JSContextRef ctx, void *context)
+{
+  anode_watchdog_t *wd = context;
+  if (wd->should_terminate (wd->data))
+    return true;
+  /* JSC does not always re-arm the timer after a "go on": set it again. */
+  JSContextGroupSetExecutionTimeLimit (JSContextGetGroup (ctx), wd->seconds, watchdog_cb, wd);
+  return false;
+}
+
+void
+anode_jsc_set_watchdog (JSCContext *ctx, double seconds, anode_watchdog_t *wd)
+{
+  wd->seconds = seconds;
+  JSContextGroupSetExecutionTimeLimit (
+    JSContextGetGroup (anode_jsc_context_get_js_context (ctx)), seconds, watchdog_cb, wd);
+}

@@ -108,9 +108,11 @@ anode_runtime_new (int argc, char **argv)
                     G_TYPE_BOOLEAN, 1, JSC_TYPE_VALUE);
   g_hash_table_insert (rt->bindings, g_strdup ("runtime"), rt_binding);
 
+  /* A worker's thread pushes its own main context first. */
+  GMainContext *main_context = g_main_context_get_thread_default ();
   rt->uv_source = anode_loop_source_new (rt);
-  g_source_attach (rt->uv_source, NULL);
-  rt->main_loop = g_main_loop_new (NULL, FALSE);
+  g_source_attach (rt->uv_source, main_context);
+  rt->main_loop = g_main_loop_new (main_context, FALSE);
   return rt;
 }
 
@@ -130,6 +132,7 @@ anode_runtime_free (anode_runtime_t *rt)
     g_thread_join (g_steal_pointer (&rt->ui_prefetch));
   if (rt->ui != NULL)
     rt->ui_free (g_steal_pointer (&rt->ui));
+  anode_worker_host_release (rt);
   g_clear_pointer (&rt->bindings, g_hash_table_unref);
   g_clear_pointer (&rt->vfs, anode_vfs_free);
   g_clear_pointer (&rt->support_dir, g_free);
@@ -147,7 +150,10 @@ anode_runtime_free (anode_runtime_t *rt)
   anode_timers_close (rt);
   anode_signals_close (rt);
   uv_walk (&rt->loop, close_walk_cb, NULL);
-  uv_run (&rt->loop, UV_RUN_DEFAULT);
+  /* A uv_stop() outside uv_run (a worker's process.exit() during start-up)
+   * ends the first run after one turn. */
+  for (int i = 0; i < 3 && uv_run (&rt->loop, UV_RUN_DEFAULT) != 0; i++)
+    ;
   if (uv_loop_close (&rt->loop) != 0)
     g_warning ("libuv loop still had handles at exit");
 
@@ -169,7 +175,7 @@ anode_runtime_drain_ticks (anode_runtime_t *rt)
 {
   /* Each call returns to C, so JSC drains promise jobs in between: that is
    * Node's order (ticks, then microtasks, then ticks they queued...). */
-  while (ticks_pending (rt))
+  while (ticks_pending (rt) && !rt->terminating)
     anode_jsc_dispatch_scalar (rt->ctx, rt->dispatch, rt->process_ticks, 0, FALSE);
 }
 
@@ -279,6 +285,8 @@ anode_runtime_run (anode_runtime_t *rt)
   for (;;) {
     if (anode_runtime_loop_alive (rt))
       g_main_loop_run (rt->main_loop);
+    if (rt->terminating)
+      return rt->exit_code;
     /* Node: beforeExit may schedule more work, which keeps us going. */
     emit_process_event (rt, "emitBeforeExit");
     if (!anode_runtime_loop_alive (rt))

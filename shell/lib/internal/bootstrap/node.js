@@ -94,6 +94,9 @@ for (const [name, file] of [['Request', 'request'], ['Response', 'response'], ['
   ['FormData', 'formdata']]) {
   defineLazyGlobal(name, () => require(`internal/fetch/${file}`)[name]);
 }
+for (const name of ['MessageChannel', 'MessagePort', 'MessageEvent']) {
+  defineLazyGlobal(name, () => require('internal/worker/io')[name]);
+}
 defineLazyGlobal('TextEncoder', () => require('internal/encoding').TextEncoder);
 defineLazyGlobal('TextDecoder', () => require('internal/encoding').TextDecoder);
 for (const name of ['URL', 'URLSearchParams']) {
@@ -136,9 +139,22 @@ function dispatch(fn, a, b, c, d) {
   try {
     result = fn(a, b, c, d);
   } catch (err) {
-    uncaught.triggerUncaught(err, false);
+    // kStop: a worker's process.exit() unwinding.
+    if (err !== uncaught.kStop) {
+      try {
+        uncaught.triggerUncaught(err, false);
+      } catch (err2) {
+        if (err2 !== uncaught.kStop) throw err2;
+      }
+    }
   }
-  if (tickInfo[0] !== 0) processTicksAndRejections();
+  if (tickInfo[0] !== 0 && !uncaught.state.stopped) {
+    try {
+      processTicksAndRejections();
+    } catch (err) {
+      if (err !== uncaught.kStop) throw err;
+    }
+  }
   return result;
 }
 runtime.setEntryPoints(dispatch, taskQueues.processTicksAndRejections);
@@ -239,6 +255,8 @@ function start(options) {
     case 'asar':
       process.argv.push('asar', ...options.args);
       return require('internal/asar/cli').main(options.args);
+    case 'worker':
+      return require('internal/worker/thread').run(options, runScript, (code, name) => evalCode(code, name, false));
     case 'pack':
       process.argv.push('pack', ...options.args);
       return require('internal/pack/cli').main(options.args);

@@ -35,7 +35,7 @@ const T_UNDEF = 0, T_NULL = 1, T_FALSE = 2, T_TRUE = 3, T_INT = 4, T_NUM = 5;
 const T_STR8 = 6, T_STR16 = 7, T_BIGINT = 8, T_ARRAY = 9, T_SPARSE = 10;
 const T_OBJECT = 11, T_DATE = 12, T_REGEXP = 13, T_MAP = 14, T_SET = 15;
 const T_ERROR = 16, T_BUFFER = 17, T_OOB = 18, T_VIEW = 19, T_REF = 20;
-const T_BOXED = 21, T_FUNCTION = 22, T_PROMISE = 23;
+const T_BOXED = 21, T_FUNCTION = 22, T_PROMISE = 23, T_PORT = 24;
 
 const ObjectPrototype = Object.prototype;
 const ArrayPrototype = Array.prototype;
@@ -216,8 +216,10 @@ class Writer {
 
   // Encodes `value`. `bridge` (contextBridge only) turns functions and
   // promises into handles: bridge.fn(f) and bridge.promise(p) return ids.
-  value(value, bridge, name = 'the message') {
-    const state = { seen: null, count: 0, bridge, depth: 0 };
+  // `ports` (worker_threads) gives a transferred port's index in the
+  // message's transfer list, or -1 for other objects.
+  value(value, bridge, name = 'the message', ports = undefined) {
+    const state = { seen: null, count: 0, bridge, depth: 0, ports };
     try {
       this.any(value, state);
     } catch (err) {
@@ -275,6 +277,15 @@ class Writer {
     }
     if (++st.depth > MAX_DEPTH) throw new CloneFailure(`an object nested more than ${MAX_DEPTH} levels deep`);
     st.seen.set(v, st.count++);
+    if (st.ports !== undefined) {
+      const i = st.ports(v);
+      if (i >= 0) {
+        this.u8v(T_PORT);
+        this.u32(i);
+        st.depth--;
+        return;
+      }
+    }
     const proto = getPrototypeOf(v);
     if (proto === ObjectPrototype || proto === null) this.plain(v, st);
     else if (proto === ArrayPrototype || isArray(v)) this.array(v, st);
@@ -515,8 +526,8 @@ class Reader {
 
   // `bridge` (contextBridge only): bridge.fn(id) and bridge.promise(id)
   // make the proxies.
-  value(bridge) {
-    const state = { seen: [], bridge, depth: 0 };
+  value(bridge, ports = undefined) {
+    const state = { seen: [], bridge, depth: 0, ports };
     return this.any(state);
   }
 
@@ -553,6 +564,13 @@ class Reader {
       case T_PROMISE: {
         if (!st.bridge) throw malformed('a promise handle outside the contextBridge');
         return st.bridge.promise(this.u32());
+      }
+      case T_PORT: {
+        const i = this.u32();
+        const port = st.ports !== undefined && i < st.ports.length ? st.ports[i] : undefined;
+        if (port === undefined) throw malformed('bad port reference');
+        st.seen.push(port);
+        return port;
       }
       default:
         break;

@@ -70,6 +70,12 @@ function setFatalHook(fn) {
   fatalHook = fn;
 }
 
+// A worker hands its uncaught errors to its parent instead.
+let reportUncaught = report;
+function setUncaughtReporter(fn) {
+  reportUncaught = fn;
+}
+
 function exitNow(code) {
   process.exitCode = code;
   if (!process._exiting) {
@@ -81,7 +87,14 @@ function exitNow(code) {
     }
   }
   internalBinding('process_methods').reallyExit(code);
+  // Only a worker gets here: its runtime is ending. Unwind what called us.
+  state.stopped = true;
+  throw kStop;
 }
+
+// Thrown through the worker's JS by process.exit(); dispatch swallows it.
+const kStop = Symbol('worker exit');
+const state = { stopped: false };
 
 // Called for every exception that escapes a callback.
 function triggerUncaught(err, fromPromise) {
@@ -96,7 +109,7 @@ function triggerUncaught(err, fromPromise) {
     process.emit('uncaughtExceptionMonitor', err, origin);
   } catch { /* ignored, as in Node */ }
   if (process.listenerCount('uncaughtException') === 0) {
-    report(err);
+    reportUncaught(err);
     if (fatalHook !== null) {
       fatalHook(err);
       return;
@@ -138,4 +151,4 @@ function processRejections(pending) {
   }
 }
 
-module.exports = { triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow, setFatalHook };
+module.exports = { kStop, state, triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow, setFatalHook, setUncaughtReporter };
