@@ -93,6 +93,13 @@ if [ -n "$line" ]; then
 else
   echo "apps.sh produced no summary; see $BUILD/apps.log"; tail -20 "$BUILD/apps.log"; add 0 1
 fi
+grep -E '^(not ok|dev:)' "$BUILD/dev.log" || true
+line=$(grep -E '^dev: [0-9]+ passed, [0-9]+ failed$' "$BUILD/dev.log")
+if [ -n "$line" ]; then
+  add "$(echo "$line" | awk '{print $2}')" "$(echo "$line" | awk '{print $4}')"
+else
+  echo "dev.py produced no summary; see $BUILD/dev.log"; tail -20 "$BUILD/dev.log"; add 0 1
+fi
 
 section "npm compatibility (tests/compat)"
 # npm ci only when the lockfile changed since the last install.

@@ -4,8 +4,10 @@
 # on a desktop) and a private D-Bus session bus:
 #   - tests/integration/shell/*.test.js through `anode --test` (TAP),
 #   - tests/integration/apps.sh, whole-process cases (exit codes, the
-#     single-instance lock with two processes, lazy UI loading).
-# Usage: run.sh path/to/anode OUTDIR   (writes OUTDIR/shell.tap, OUTDIR/apps.log)
+#     single-instance lock with two processes, lazy UI loading),
+#   - tests/integration/dev.py, `anode dev` sessions edited while they run.
+# Usage: run.sh path/to/anode OUTDIR   (writes OUTDIR/shell.tap, OUTDIR/apps.log,
+#        OUTDIR/dev.log)
 set -u
 ANODE=${1:?usage: run.sh path/to/anode OUTDIR}
 OUT=${2:?usage: run.sh path/to/anode OUTDIR}
@@ -36,6 +38,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash -c '
   done
   timeout 1200 "$anode" --test tests/integration/shell > "$out/shell.tap" 2>&1
   timeout 600 tests/integration/apps.sh "$anode" > "$out/apps.log" 2>&1
+  timeout 900 python3 tests/integration/dev.py "$anode" > "$out/dev.log" 2>&1
   kill $wm $desk 2>/dev/null
   exit 0
 ' run "$ANODE" "$OUT" 2> "$OUT/xvfb.log"

@@ -1,0 +1,414 @@
+#!/usr/bin/env python3
+"""`anode dev` under test: edits the files of a running dev session (a copy of
+fixtures/dev-app) and checks, through the page (executeJavaScript) and the
+main process (the app's little HTTP server), that CSS is swapped without a
+reload, HTML reloads the page, main-process files restart the main script in
+the same process at the same window geometry with no fd growth over 20
+restarts, errors show an overlay that a good save removes, and bad input
+(invalid package.json, an edit storm, the app folder moved away) leaves the
+session alive. Runs inside tests/integration/run.sh's display.
+
+usage: dev.py path/to/anode   (prints "ok - ..." lines and "dev: N passed, M failed")
+"""
+import json, os, shutil, subprocess, sys, tempfile, threading, time, urllib.parse, urllib.request
+
+ANODE = os.path.abspath(sys.argv[1])
+HERE = os.path.dirname(os.path.abspath(__file__))
+PORT = 47000 + os.getpid() % 2000
+passed = failed = 0
+
+
+def check(name, cond, detail=''):
+    global passed, failed
+    if cond:
+        passed += 1
+        print(f'ok - {name}', flush=True)
+    else:
+        failed += 1
+        print(f'not ok - {name}', flush=True)
+        if detail:
+            for line in str(detail).splitlines()[-25:]:
+                print(f'    {line}', flush=True)
+
+
+class Session:
+    """A running `anode dev APPDIR`, its stderr lines collected."""
+
+    def __init__(self, app, port, env=None):
+        self.app, self.port = app, port
+        e = dict(os.environ, DEV_TEST_PORT=str(port))
+        e.update(env or {})
+        self.proc = subprocess.Popen([ANODE, 'dev', app], stdout=subprocess.DEVNULL,
+                                     stderr=subprocess.PIPE, env=e, text=True, bufsize=1)
+        self.lines = []
+        self.lock = threading.Condition()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        for line in self.proc.stderr:
+            with self.lock:
+                self.lines.append(line.rstrip('\n'))
+                self.lock.notify_all()
+
+    def mark(self):
+        with self.lock:
+            return len(self.lines)
+
+    def wait_line(self, since, needle, timeout=20):
+        """The first stderr line after index `since` holding `needle`, or None."""
+        deadline = time.monotonic() + timeout
+        with self.lock:
+            while True:
+                for line in self.lines[since:]:
+                    if needle in line:
+                        return line
+                left = deadline - time.monotonic()
+                if left <= 0 or self.proc.poll() is not None:
+                    return None
+                self.lock.wait(left)
+
+    def log(self):
+        with self.lock:
+            return '\n'.join(self.lines[-40:])
+
+    def get(self, path, timeout=10):
+        try:
+            with urllib.request.urlopen(f'http://127.0.0.1:{self.port}{path}', timeout=timeout) as r:
+                return json.loads(r.read())
+        except Exception as e:  # noqa: BLE001 (the answer is what is checked)
+            return {'error': repr(e)}
+
+    def eval(self, code):
+        return self.get('/eval?code=' + urllib.parse.quote(code)).get('value')
+
+    def main(self, timeout=20):
+        """/main once the app answers (after a restart it takes a moment)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            r = self.get('/main', timeout=2)
+            if 'error' not in r:
+                return r
+            time.sleep(0.1)
+        return r
+
+    def fds(self):
+        return len(os.listdir(f'/proc/{self.proc.pid}/fd'))
+
+    def alive(self):
+        return self.proc.poll() is None
+
+    def stop(self):
+        if self.proc.poll() is None:
+            self.proc.terminate()
+            try:
+                self.proc.wait(10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+
+
+def write(path, text):
+    with open(path, 'w') as f:
+        f.write(text)
+
+
+def pixel(x, y):
+    """The screen's colour at (x, y) as (r, g, b), through ImageMagick."""
+    try:
+        out = subprocess.run(['import', '-silent', '-window', 'root', '-crop', f'1x1+{x}+{y}', 'txt:-'],
+                             capture_output=True, text=True, timeout=20).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    for word in out.split():
+        if word.startswith('#') and len(word) in (7, 13):
+            # 8 or 16 bits a channel, as ImageMagick's build prefers.
+            n = (len(word) - 1) // 3
+            return tuple(int(word[1 + i * n:3 + i * n], 16) for i in range(3))
+    return None
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix='anode-dev-')
+    app = os.path.join(tmp, 'app')
+    shutil.copytree(os.path.join(HERE, 'fixtures', 'dev-app'), app)
+    s = Session(app, PORT)
+    try:
+        run(s, app, tmp)
+    finally:
+        s.stop()
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def run(s, app, tmp):
+    first = s.main(40)
+    check('anode dev starts the app (main process answers, window loaded)',
+          first.get('version') == 1 and first.get('url', '').endswith('/index.html'), f'{first}\n{s.log()}')
+    check('the watch line names the folder', s.wait_line(0, f'watching {os.path.realpath(app)}') is not None, s.log())
+    # The page must have painted and loaded its script before we poke it.
+    deadline = time.monotonic() + 20
+    while s.eval('window.loads') != 1 and time.monotonic() < deadline:
+        time.sleep(0.1)
+
+    # -- CSS swapped in place: page state (a counter, an input's text, the
+    # scroll position) survives.
+    s.eval("window.counter = 41; document.getElementById('field').value = 'typed'; scrollTo(0, 500); 1")
+    m = s.mark()
+    write(os.path.join(app, 'style.css'), 'body { background: rgb(255, 255, 255); color: rgb(200, 10, 20); }\n')
+    line = s.wait_line(m, '] css ')
+    state = s.eval("[++window.counter, getComputedStyle(document.body).color, document.getElementById('field').value,"
+                   " scrollY, window.loads]")
+    check('a CSS change is swapped in place: one "css" line with its time',
+          line is not None and 'style.css' in line and ' ms' in line, s.log())
+    check('the new CSS applies without a reload (counter, input text, scroll and load count survive)',
+          state == [42, 'rgb(200, 10, 20)', 'typed', 500, 1], state)
+
+    # -- HTML change: the page reloads.
+    m = s.mark()
+    with open(os.path.join(app, 'index.html')) as f:
+        html = f.read()
+    write(os.path.join(app, 'index.html'), html.replace('Version one', 'Version two'))
+    line = s.wait_line(m, '] reload ')
+    time.sleep(0.2)
+    state = s.eval("[document.querySelector('h1').textContent, window.counter === undefined, window.loads]")
+    check('an HTML change reloads the window: one "reload" line', line is not None and 'index.html' in line, s.log())
+    check('the reloaded page shows the new HTML (page state is new)', state == ['Version two', True, 1], state)
+
+    # -- renderer JS change: reload too.
+    m = s.mark()
+    write(os.path.join(app, 'renderer.js'), 'window.loads = (window.loads || 0) + 1;\nwindow.rendererVersion = 2;\n')
+    line = s.wait_line(m, '] reload ')
+    time.sleep(0.2)
+    check('a renderer script change reloads the window with the new script',
+          line is not None and 'renderer.js' in line and s.eval('window.rendererVersion') == 2, s.log())
+
+    # -- a file nobody loaded: nothing happens.
+    m = s.mark()
+    write(os.path.join(app, 'notes.txt'), 'not loaded by anything\n')
+    os.makedirs(os.path.join(app, 'scratch'), exist_ok=True)
+    write(os.path.join(app, 'scratch', 'x.js'), '1\n')
+    time.sleep(0.6)
+    check('files no process loaded (and devIgnore globs) reload nothing',
+          all(s.wait_line(m, k, timeout=0.1) is None for k in ('] css ', '] reload ', '] restart '))
+          and s.eval('window.rendererVersion') == 2, s.log())
+
+    # -- main-process change: restart in the same process, same geometry,
+    # the preload's IPC works again.
+    s.get('/move')
+    time.sleep(0.5)
+    before = s.main()
+    m = s.mark()
+    write(os.path.join(app, 'lib', 'helper.js'), 'exports.VERSION = 2;\n')
+    line = s.wait_line(m, '] restart ')
+    after = s.main()
+    check('a change to a module main.js required restarts the main script: one "restart" line',
+          line is not None and 'lib/helper.js' in line and 'first frame' in line, s.log())
+    check('the restart is in-process: same pid, new code', after.get('pid') == s.proc.pid and after.get('version') == 2,
+          after)
+    check('the new window opens at the geometry of the one it replaces (one window)',
+          after.get('bounds') == before.get('bounds') == {'x': 150, 'y': 120, 'width': 700, 'height': 500}
+          and after.get('windows') == 1, f'{before}\n{after}')
+    deadline = time.monotonic() + 10
+    v = None
+    while time.monotonic() < deadline:
+        v = s.eval('window.devApp && devApp.version()')
+        if v == 2:
+            break
+        time.sleep(0.1)
+    check("the new page's preload talks to the new main process", v == 2, v)
+
+    # -- a preload change restarts too.
+    m = s.mark()
+    with open(os.path.join(app, 'preload.js')) as f:
+        pre = f.read()
+    write(os.path.join(app, 'preload.js'), pre + '\ncontextBridge.exposeInMainWorld("preloadV", 2);\n')
+    line = s.wait_line(m, '] restart ')
+    s.main()
+    deadline = time.monotonic() + 10
+    while s.eval('window.preloadV') != 2 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    check('a preload change restarts the main script and the page gets the new preload',
+          line is not None and 'preload.js' in line and s.eval('window.preloadV') == 2, s.log())
+
+    # -- new folders are watched.
+    os.makedirs(os.path.join(app, 'lib', 'deep'))
+    time.sleep(0.3)
+    write(os.path.join(app, 'lib', 'deep', 'more.js'), 'module.exports = 7;\n')
+    with open(os.path.join(app, 'lib', 'helper.js'), 'w') as f:
+        f.write("exports.VERSION = require('./deep/more');\n")
+    line = s.wait_line(m, 'lib/helper.js')
+    s.main()
+    m = s.mark()
+    write(os.path.join(app, 'lib', 'deep', 'more.js'), 'module.exports = 8;\n')
+    line = s.wait_line(m, '] restart ')
+    r = s.main()
+    check('a folder made during the session is watched (its module restarts main)',
+          line is not None and 'lib/deep/more.js' in line and r.get('version') == 8, f'{r}\n{s.log()}')
+
+    # -- 20 restarts: no fd growth (the server, timers, the loop, watches...).
+    fds = []
+    ok = True
+    for i in range(21):
+        m = s.mark()
+        write(os.path.join(app, 'lib', 'deep', 'more.js'), f'module.exports = {100 + i};\n')
+        if s.wait_line(m, '] restart ') is None or s.main().get('version') != 100 + i:
+            ok = False
+            break
+        time.sleep(0.3)
+        fds.append(s.fds())
+    check('20 restarts in a row all come back', ok and len(fds) == 21, s.log())
+    check(f'no growth in open fds across 20 restarts (after each: {fds})',
+          len(fds) == 21 and max(fds[1:]) <= fds[0], fds)
+
+    # -- a syntax error in main.js: overlay in the window, message on the
+    # terminal, the session lives; the fix restarts.
+    with open(os.path.join(app, 'main.js')) as f:
+        main_js = f.read()
+    m = s.mark()
+    write(os.path.join(app, 'main.js'), main_js.replace("let win;", "let win = ;"))
+    line = s.wait_line(m, '] error ')
+    deadline = time.monotonic() + 10
+    px = None
+    while time.monotonic() < deadline:
+        px = pixel(700, 580)
+        if px is not None and px[0] < 90:
+            break
+        time.sleep(0.3)
+    check('a syntax error in main.js: "error main.js:LINE" on the terminal, session alive',
+          line is not None and 'main.js:9' in line and 'SyntaxError' in line and s.alive(), s.log())
+    check('... and the error overlay covers the window (dark red where the page was white)',
+          px is not None and px[0] < 90 and px[1] < 40 and px[0] > px[1], f'{s.log()}\npixel {px}')
+    if os.environ.get('DEV_SHOT'):
+        subprocess.run(['import', '-silent', '-window', 'root', os.environ['DEV_SHOT']])
+    m = s.mark()
+    write(os.path.join(app, 'main.js'), main_js)
+    line = s.wait_line(m, '] restart ')
+    r = s.main()
+    time.sleep(1.0)
+    px = pixel(700, 580)
+    check('the fix restarts the main script and the overlay is gone',
+          line is not None and r.get('version') == 120 and px is not None and px[0] > 200 and px[1] > 200,
+          f'{px}\n{r}\n{s.log()}')
+
+    # -- a runtime error thrown later by main (not at load).
+    m = s.mark()
+    write(os.path.join(app, 'main.js'), main_js.replace(
+        "  setInterval(() => {}, 60000);", "  setInterval(() => {}, 60000);\n  setTimeout(() => { throw new TypeError('late failure'); }, 300);"))
+    line = s.wait_line(m, '] error ')
+    check('an uncaught error thrown later in main: error line with file and line, session alive',
+          line is not None and 'TypeError: late failure' in line and 'main.js:' in line and s.alive(), s.log())
+    m = s.mark()
+    write(os.path.join(app, 'main.js'), main_js)
+    check('... and the next good save recovers', s.wait_line(m, '] restart ') is not None and 'version' in s.main(), s.log())
+
+    # -- a renderer error: overlay in the page, gone after the fix.
+    m = s.mark()
+    write(os.path.join(app, 'renderer.js'), 'window.loads = 1;\nundefinedFunction();\n')
+    line = s.wait_line(m, 'error in window')
+    time.sleep(0.3)
+    shown = s.eval('window.__anodeDevOverlay.shown()')
+    check('a renderer error: overlay in the page and "error in window" with the file on the terminal',
+          line is not None and 'renderer.js:2' in line and shown is True, f'{shown}\n{s.log()}')
+    m = s.mark()
+    write(os.path.join(app, 'renderer.js'), 'window.loads = 1;\n')
+    s.wait_line(m, '] reload ')
+    time.sleep(0.3)
+    check('... the fixed renderer reloads without the overlay', s.eval('window.__anodeDevOverlay.shown()') is False,
+          s.log())
+
+    # -- bad input: package.json made invalid, then fixed.
+    with open(os.path.join(app, 'package.json')) as f:
+        pkg = f.read()
+    m = s.mark()
+    write(os.path.join(app, 'package.json'), pkg.replace('"main"', '"main" ::'))
+    line = s.wait_line(m, 'package.json is not')
+    time.sleep(0.3)
+    check('an invalid package.json: a clear message, the app keeps running',
+          line is not None and s.alive() and 'version' in s.get('/main'), s.log())
+    m = s.mark()
+    write(os.path.join(app, 'package.json'), pkg)
+    check('... fixed, it restarts the app', s.wait_line(m, '] restart ') is not None and 'version' in s.main(), s.log())
+
+    # -- an edit storm: 1,000 writes in about a second.
+    m = s.mark()
+    t_end = time.monotonic() + 1.0
+    for i in range(1000):
+        write(os.path.join(app, 'style.css'), f'body {{ color: rgb({i % 256}, 1, 2); }}\n')
+        left = t_end - time.monotonic()
+        if left > 0:
+            time.sleep(left / (1000 - i))
+    write(os.path.join(app, 'style.css'), 'body { color: rgb(1, 2, 3); }\n')
+    storm = s.wait_line(m, 'edit storm')
+    deadline = time.monotonic() + 20
+    while s.eval('getComputedStyle(document.body).color') != 'rgb(1, 2, 3)' and time.monotonic() < deadline:
+        time.sleep(0.2)
+    check('an edit storm: a clear message, the session alive, the last save applied',
+          storm is not None and s.alive() and s.eval('getComputedStyle(document.body).color') == 'rgb(1, 2, 3)'
+          and s.eval("document.querySelectorAll('link').length") == 1, s.log())
+
+    # -- the app folder renamed away, then back.
+    moved = os.path.join(tmp, 'moved')
+    m = s.mark()
+    os.rename(app, moved)
+    line = s.wait_line(m, 'deleted or moved')
+    check('the app folder moved away: a clear message, the app keeps running',
+          line is not None and s.alive() and 'version' in s.get('/main'), s.log())
+    m = s.mark()
+    os.rename(moved, app)
+    line = s.wait_line(m, 'is back')
+    r = s.wait_line(m, '] restart ', timeout=40)
+    check('... moved back, it is watched again and the app restarts', line is not None and r is not None
+          and 'version' in s.main(), f'alive {s.alive()} main {s.get("/main")}\n{s.log()}')
+    m = s.mark()
+    write(os.path.join(app, 'style.css'), 'body { color: rgb(9, 8, 7); }\n')
+    s.wait_line(m, '] css ')
+    check('... and later saves work again', s.eval('getComputedStyle(document.body).color') == 'rgb(9, 8, 7)', s.log())
+    s.stop()
+    check('the session ends cleanly on SIGTERM', s.proc.returncode is not None)
+
+    dev_url(tmp)
+
+
+def dev_url(tmp):
+    """package.json anode.devUrl: pages come from the dev server."""
+    import http.server
+    site = os.path.join(tmp, 'site')
+    os.makedirs(site)
+    write(os.path.join(site, 'index.html'), '<!DOCTYPE html><title>from the dev server</title><h1>served</h1>')
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def __init__(self, *a, **k):
+            super().__init__(*a, directory=site, **k)
+
+        def log_message(self, *a):
+            pass
+
+    server = http.server.ThreadingHTTPServer(('127.0.0.1', 0), Quiet)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    app = os.path.join(tmp, 'app2')
+    shutil.copytree(os.path.join(HERE, 'fixtures', 'dev-app'), app)
+    with open(os.path.join(app, 'package.json')) as f:
+        pkg = json.load(f)
+    pkg['anode']['devUrl'] = f'http://127.0.0.1:{server.server_address[1]}/'
+    write(os.path.join(app, 'package.json'), json.dumps(pkg))
+    s = Session(app, PORT + 1)
+    try:
+        r = s.main(40)
+        check('anode.devUrl: loadFile loads from the dev server',
+              r.get('url') == f'http://127.0.0.1:{server.server_address[1]}/index.html', f'{r}\n{s.log()}')
+        m = s.mark()
+        write(os.path.join(app, 'lib', 'helper.js'), 'exports.VERSION = 5;\n')
+        line = s.wait_line(m, '] restart ')
+        check('... and main-process changes still restart it', line is not None and s.main().get('version') == 5,
+              s.log())
+    finally:
+        s.stop()
+        server.shutdown()
+
+
+if __name__ == '__main__':
+    try:
+        main()
+    except Exception as e:  # noqa: BLE001
+        check('the dev test ran to its end', False, repr(e))
+    print(f'dev: {passed} passed, {failed} failed', flush=True)
+    sys.exit(1 if failed else 0)
