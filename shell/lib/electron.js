@@ -41,6 +41,8 @@ Object.defineProperties(module.exports, {
   nativeTheme: lazy('internal/electron/native_theme', 'nativeTheme'),
   screen: lazy('internal/electron/screen', 'screen'),
   shell: lazy('internal/electron/shell', 'shell'),
+  Notification: lazy('internal/electron/notification', 'Notification'),
+  Tray: lazy('internal/electron/tray', 'Tray'),
   // Hooks for tests only, present when ANODE_TEST_HOOKS=1.
   __testing: { enumerable: false, configurable: true, get() { return require('internal/electron/desk_events').testing(); } },
 });

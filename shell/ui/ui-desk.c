@@ -140,8 +140,8 @@ anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding)
   anode_ui_dialog_bind (ui, binding);
   anode_ui_clipboard_bind (ui, binding);
   anode_ui_desktop_bind (ui, binding);
-  /*TODO*/ /* anode_ui_notify_bind (ui, binding); */
-  /*TODO*/ /* anode_ui_tray_bind (ui, binding); */
+  anode_ui_notify_bind (ui, binding);
+  anode_ui_tray_bind (ui, binding);
   /*TODO*/ /* anode_ui_power_bind (ui, binding); */
 }
 
@@ -158,8 +158,8 @@ anode_ui_desk_free (anode_ui_t *ui)
   if (desk == NULL)
     return;
   /*TODO*/ /* anode_ui_power_free (desk); */
-  /*TODO*/ /* anode_ui_tray_free (desk); */
-  /*TODO*/ /* anode_ui_notify_free (desk); */
+  anode_ui_tray_free (desk);
+  anode_ui_notify_free (desk);
   anode_ui_desktop_free (desk);
   anode_ui_dialog_free (desk);
   anode_ui_menu_free (desk);

@@ -106,7 +106,10 @@ function queueSync() {
   syncQueued = true;
   queueMicrotask(() => {
     syncQueued = false;
-    for (const menu of shown) menu._sendToNative();
+    for (const menu of shown) {
+      menu._sendToNative();
+      if (menu._trays) for (const tray of menu._trays) tray._syncMenu();
+    }
   });
 }
 
