@@ -43,6 +43,10 @@ Object.defineProperties(module.exports, {
   shell: lazy('internal/electron/shell', 'shell'),
   Notification: lazy('internal/electron/notification', 'Notification'),
   Tray: lazy('internal/electron/tray', 'Tray'),
+  powerMonitor: lazy('internal/electron/power', 'powerMonitor'),
+  powerSaveBlocker: lazy('internal/electron/power', 'powerSaveBlocker'),
+  globalShortcut: lazy('internal/electron/power', 'globalShortcut'),
+  safeStorage: lazy('internal/electron/safe_storage', 'safeStorage'),
   // Hooks for tests only, present when ANODE_TEST_HOOKS=1.
   __testing: { enumerable: false, configurable: true, get() { return require('internal/electron/desk_events').testing(); } },
 });

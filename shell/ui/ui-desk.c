@@ -142,7 +142,7 @@ anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding)
   anode_ui_desktop_bind (ui, binding);
   anode_ui_notify_bind (ui, binding);
   anode_ui_tray_bind (ui, binding);
-  /*TODO*/ /* anode_ui_power_bind (ui, binding); */
+  anode_ui_power_bind (ui, binding);
 }
 
 void
@@ -157,7 +157,7 @@ anode_ui_desk_free (anode_ui_t *ui)
   anode_desk_t *desk = ui->desk;
   if (desk == NULL)
     return;
-  /*TODO*/ /* anode_ui_power_free (desk); */
+  anode_ui_power_free (desk);
   anode_ui_tray_free (desk);
   anode_ui_notify_free (desk);
   anode_ui_desktop_free (desk);

@@ -2,7 +2,8 @@
 """Test stand-ins for the desktop's D-Bus services, on the session bus of the
 integration tests (run.sh starts it): a notification server
 (org.freedesktop.Notifications), a StatusNotifierWatcher (the tray host
-side), a file manager (org.freedesktop.FileManager1) and org.anode.TestDesk,
+side), a file manager (org.freedesktop.FileManager1), a screensaver
+(org.freedesktop.ScreenSaver: inhibitors, idle time) and org.anode.TestDesk,
 a control interface the tests call with JSON: what was received, and acting
 as the desktop would (invoking an action, clicking a tray icon or its menu,
 releasing a name to look absent)."""
@@ -40,6 +41,13 @@ FM_XML = """<node><interface name="org.freedesktop.FileManager1">
 <method name="ShowFolders"><arg type="as" direction="in"/><arg type="s" direction="in"/></method>
 </interface></node>"""
 
+SCREENSAVER_XML = """<node><interface name="org.freedesktop.ScreenSaver">
+<method name="Inhibit"><arg type="s" direction="in"/><arg type="s" direction="in"/><arg type="u" direction="out"/></method>
+<method name="UnInhibit"><arg type="u" direction="in"/></method>
+<method name="GetSessionIdleTime"><arg type="u" direction="out"/></method>
+<signal name="ActiveChanged"><arg type="b"/></signal>
+</interface></node>"""
+
 CONTROL_XML = """<node><interface name="org.anode.TestDesk">
 <method name="Call"><arg type="s" direction="in"/><arg type="s" direction="out"/></method>
 </interface></node>"""
@@ -63,6 +71,25 @@ def plain(v):
     if isinstance(v, bytes):
         return len(v)
     return v
+
+
+inhibitors = {}
+next_cookie = [1]
+
+
+def screensaver_call(conn, sender, path, iface, method, params, inv):
+    if method == 'Inhibit':
+        app, reason = params.unpack()
+        cookie = next_cookie[0]
+        next_cookie[0] += 1
+        inhibitors[cookie] = {'app': app, 'reason': reason}
+        inv.return_value(GLib.Variant('(u)', (cookie,)))
+    elif method == 'UnInhibit':
+        (cookie,) = params.unpack()
+        inhibitors.pop(cookie, None)
+        inv.return_value(None)
+    else:
+        inv.return_value(GLib.Variant('(u)', (42,)))
 
 
 def notify_call(conn, sender, path, iface, method, params, inv):
@@ -181,6 +208,12 @@ def control(cmd):
         call_sync(name, menu_path, 'com.canonical.dbusmenu', 'Event',
                   GLib.Variant('(isvu)', (cmd['id'], 'clicked', GLib.Variant('i', 0), 0)))
         return True
+    if op == 'inhibitors':
+        return inhibitors
+    if op == 'screensaver':
+        bus.emit_signal(None, '/org/freedesktop/ScreenSaver', 'org.freedesktop.ScreenSaver',
+                        'ActiveChanged', GLib.Variant('(b)', (cmd['active'],)))
+        return True
     if op == 'shown':
         return shown_items
     if op == 'release':
@@ -211,9 +244,11 @@ def register(xml, path, call, prop=None):
 register(NOTIFY_XML, '/org/freedesktop/Notifications', notify_call)
 register(WATCHER_XML, '/StatusNotifierWatcher', watcher_call, watcher_prop)
 register(FM_XML, '/org/freedesktop/FileManager1', fm_call)
+register(SCREENSAVER_XML, '/org/freedesktop/ScreenSaver', screensaver_call)
 register(CONTROL_XML, '/org/anode/TestDesk', control_call)
 
-NAMES = ['org.freedesktop.Notifications', 'org.kde.StatusNotifierWatcher', 'org.freedesktop.FileManager1']
+NAMES = ['org.freedesktop.Notifications', 'org.kde.StatusNotifierWatcher', 'org.freedesktop.FileManager1',
+         'org.freedesktop.ScreenSaver']
 
 
 def own_all():

@@ -32,6 +32,8 @@ xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash -c '
   # on Debian's python3 (python3-gi).
   /usr/bin/python3 tests/integration/desk-services.py > "$out/desk-services.log" 2>&1 &
   desk=$!
+  # A Secret Service (safeStorage), its login keyring unlocked.
+  printf test | gnome-keyring-daemon --unlock --components=secrets > /dev/null 2>&1
   for _ in $(seq 50); do
     gdbus introspect --session --dest org.anode.TestDesk --object-path /org/anode/TestDesk > /dev/null 2>&1 && break
     sleep 0.1
