@@ -2,8 +2,12 @@
  * zlib module: a stream context per JS object, fed synchronously one chunk
  * at a time (each call returns all the output the chunk produced), and
  * one-shot jobs that compress or decompress a whole buffer on the libuv
- * threadpool for zlib.gzip(buf, cb) and friends. */
+ * threadpool for zlib.gzip(buf, cb) and friends. A whole buffer deflated
+ * with the default stream options goes through libdeflate instead: the same
+ * formats, two to three times faster than zlib1g's deflate (which is slower
+ * than the zlib fork Node bundles). */
 #include <string.h>
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <brotli/decode.h>
@@ -263,6 +267,30 @@ zprocess (zctx_t *z, const guint8 *in, size_t in_len, int flush, GByteArray *out
   return Z_OK;
 }
 
+/* A whole buffer deflated at once (DEFLATE, GZIP or DEFLATERAW) with
+ * libdeflate; levels 1-9 mean what they mean to zlib. FALSE when the
+ * output would pass `max`. */
+static gboolean
+deflate_once (int mode, int level, const guint8 *in, size_t in_len, size_t max, GByteArray *out)
+{
+  struct libdeflate_compressor *c = libdeflate_alloc_compressor (level < 0 ? 6 : level);
+  if (c == NULL)
+    return FALSE;
+  size_t bound = mode == GZIP ? libdeflate_gzip_compress_bound (c, in_len)
+               : mode == DEFLATE ? libdeflate_zlib_compress_bound (c, in_len)
+                                 : libdeflate_deflate_compress_bound (c, in_len);
+  g_byte_array_set_size (out, bound);
+  size_t n = mode == GZIP ? libdeflate_gzip_compress (c, in, in_len, out->data, bound)
+           : mode == DEFLATE ? libdeflate_zlib_compress (c, in, in_len, out->data, bound)
+                             : libdeflate_deflate_compress (c, in, in_len, out->data, bound);
+  libdeflate_free_compressor (c);
+  g_byte_array_set_size (out, n);
+  /* zlib (and so Node) names Unix in the gzip header's OS byte. */
+  if (mode == GZIP && n >= 10)
+    out->data[9] = 3;
+  return n > 0 && n <= max;
+}
+
 static zctx_t *
 lookup (zlib_state_t *st, JSContextRef ctx, size_t argc, const JSValueRef argv[])
 {
@@ -425,6 +453,7 @@ typedef struct {
   int code;
   zerr_t err;
   gboolean ended;
+  gboolean whole; /* deflate_once */
   JSObjectRef cb; /* protected while queued */
 } zjob_t;
 
@@ -432,6 +461,12 @@ static void
 zjob_work_cb (uv_work_t *w)
 {
   zjob_t *j = w->data;
+  if (j->whole) {
+    j->ended = TRUE;
+    if (!deflate_once (j->z->mode, j->z->level, j->in, j->in_len, j->max, j->out))
+      j->code = Z_TOO_LARGE;
+    return;
+  }
   j->code = zinit (j->z);
   if (j->code != Z_OK) {
     j->err.code = j->code;
@@ -482,8 +517,9 @@ zjob_after_cb (uv_work_t *w, int status)
 }
 
 /* oneShot(mode, level, windowBits, memLevel, strategy, dictionary, params,
- * input, finishFlush, maxOutputLength, cb): the whole input through a new
- * stream on the threadpool; cb(code, ArrayBuffer | null, errobj, ended). */
+ * input, finishFlush, maxOutputLength, cb, whole): the whole input through
+ * a new stream (or deflate_once when `whole`) on the threadpool;
+ * cb(code, ArrayBuffer | null, errobj, ended). */
 static JSValueRef
 one_shot_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
@@ -501,6 +537,7 @@ one_shot_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[],
   double max = anode_capi_arg_number (ctx, argc, argv, 9, G_MAXSIZE);
   j->max = max >= (double) G_MAXSIZE ? G_MAXSIZE : (size_t) max;
   j->out = g_byte_array_new ();
+  j->whole = argc > 11 && JSValueToBoolean (ctx, argv[11]);
   j->cb = (JSObjectRef) argv[10];
   JSValueProtect (ctx, j->cb);
   j->work.data = j;
@@ -511,6 +548,24 @@ one_shot_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[],
     return num (ctx, Z_MEM_ERROR);
   }
   return num (ctx, 0);
+}
+
+/* deflateOnce(mode, level, view, maxOutputLength) -> ArrayBuffer, or null
+ * past maxOutputLength */
+static JSValueRef
+deflate_once_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  size_t in_len;
+  const guint8 *in = view_bytes (ctx, argc > 2 ? argv[2] : NULL, &in_len);
+  double max = anode_capi_arg_number (ctx, argc, argv, 3, G_MAXSIZE);
+  GByteArray *out = g_byte_array_new ();
+  if (!deflate_once ((int) anode_capi_arg_number (ctx, argc, argv, 0, GZIP),
+                     (int) anode_capi_arg_number (ctx, argc, argv, 1, -1), in ? in : (const guint8 *) "",
+                     in ? in_len : 0, max >= (double) G_MAXSIZE ? G_MAXSIZE : (size_t) max, out)) {
+    g_byte_array_unref (out);
+    return JSValueMakeNull (ctx);
+  }
+  return take_array_buffer (ctx, out);
 }
 
 /* reset(id) */
@@ -621,6 +676,7 @@ anode_binding_zlib_init (anode_runtime_t *rt)
     anode_capi_fn fn;
   } methods[] = {
     { "setup", setup_cb }, { "create", create_cb }, { "write", write_cb }, { "oneShot", one_shot_cb },
+    { "deflateOnce", deflate_once_cb },
     { "reset", reset_cb }, { "params", params_cb }, { "close", close_cb }, { "crc32", crc32_cb },
   };
   for (guint i = 0; i < G_N_ELEMENTS (methods); i++)

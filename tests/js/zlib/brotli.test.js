@@ -166,3 +166,16 @@ test('CompressionStream and DecompressionStream', async () => {
   await assert.rejects(bad.readable.getReader().read(), { code: 'Z_DATA_ERROR' });
   assert.strictEqual(require('stream/web').CompressionStream, CompressionStream);
 });
+
+test('big one-shot deflates round-trip in every format', async () => {
+  const big = Buffer.from(Array.from({ length: 20000 }, (_, i) => `line ${i} ${(i * 7919) % 10007}\n`).join(''));
+  for (const [pack, unpack] of [['gzip', 'gunzip'], ['deflate', 'inflate'], ['deflateRaw', 'inflateRaw']]) {
+    const sync = zlib[`${pack}Sync`](big);
+    assert.ok(sync.length < big.length / 2, pack);
+    assert.ok(zlib[`${unpack}Sync`](sync).equals(big), pack);
+    const viaCb = await promisify(zlib[pack])(big, { level: 9 });
+    assert.ok(zlib[`${unpack}Sync`](viaCb).equals(big), `${pack} callback`);
+    assert.throws(() => zlib[`${pack}Sync`](big, { maxOutputLength: 100 }), { code: 'ERR_BUFFER_TOO_LARGE' });
+  }
+  assert.deepStrictEqual([...zlib.gzipSync(big).subarray(0, 4)], [0x1f, 0x8b, 8, 0]);
+});
