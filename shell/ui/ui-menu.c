@@ -359,8 +359,7 @@ remove_menubar (anode_window_t *w)
   group_drop (w->ui, w->menu_id, group);
   gtk_widget_insert_action_group (GTK_WIDGET (w->window), "menu", NULL);
   /* GTK 4.8 warns when a menu bar whose menus were opened is unparented
-   * while mapped: emptying and hiding it first avoids that. */
-  gtk_popover_menu_bar_set_menu_model (GTK_POPOVER_MENU_BAR (w->menubar), NULL);
+   * while mapped: hiding it first avoids that. */
   gtk_widget_set_visible (w->menubar, FALSE);
   gtk_box_remove (GTK_BOX (w->box), w->menubar);
   w->menubar = NULL;

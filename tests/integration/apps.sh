@@ -78,6 +78,17 @@ env -u DISPLAY -u WAYLAND_DISPLAY timeout 20 "$ANODE" "$FIX/lazy/with-ui.js" > "
 rc=$?
 check "no display: a clear error and exit 1" '[ $rc = 1 ] && grep -q "cannot open a display" "$tmp/nodisp.err"'
 
+# apps/notes driven as a person would (fixtures/notes-driver.js: XTEST keys
+# and clicks, dialog answers, the bus stand-ins of desk-services.py).
+mkdir -p "$tmp/notes"
+printf '# Groceries\n\n- **milk**\n- eggs\n' > "$tmp/notes/Groceries.md"
+printf '# Ideas\n\n> Write things down.\n' > "$tmp/notes/Ideas.md"
+timeout 90 "$ANODE" "$FIX/notes-driver.js" "$tmp/notes" > "$tmp/notes.out" 2> "$tmp/notes.err"
+rc=$?
+check "apps/notes: menus, accelerators, dialogs, context menu, tray, notification, dark mode" \
+  '[ $rc = 0 ] && grep -qx "notes: exit 0 failed=0" "$tmp/notes.out" && [ "$(grep -c "^ok - notes" "$tmp/notes.out")" = 15 ]'
+rm -rf "$tmp"/*
+
 # Packaged apps (anode pack, the AppImage, bundles), in their own file.
 source "$(dirname "$0")/packaged.sh"
 
