@@ -10,7 +10,7 @@ const { KIND_ONLINE, KIND_ERROR, KIND_INIT, deserializeError } = require('intern
 const {
   codes: {
     ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_WORKER_PATH,
-    ERR_WORKER_INVALID_EXEC_ARGV, ERR_WORKER_NOT_RUNNING,
+    ERR_WORKER_INVALID_EXEC_ARGV,
   },
 } = require('internal/errors');
 
@@ -154,10 +154,6 @@ class Worker extends EventEmitter {
     if (this[kExitCode] === undefined) binding.refWorker(this[kId_], false);
   }
 
-  getHeapSnapshot() {
-    return Promise.reject(new ERR_WORKER_NOT_RUNNING());
-  }
-
   _exited(code) {
     workers.delete(this[kId_]);
     const port = this[kPort];
@@ -184,16 +180,11 @@ function nextThreadId() {
   return binding.nextThreadId();
 }
 
-function markAsUntransferable() {}
-
-function isMarkedAsUntransferable() {
-  return false;
-}
-
-function moveMessagePortToContext() {
-  const err = new Error('moveMessagePortToContext is not supported: anode has no vm contexts');
-  err.code = 'ERR_METHOD_NOT_IMPLEMENTED';
-  throw err;
+// A marked object in a transfer list is cloned instead of moved.
+function markAsUntransferable(object) {
+  if ((typeof object === 'object' && object !== null) || typeof object === 'function') {
+    io.untransferable.add(object);
+  }
 }
 
 function setEnvironmentData(key, value) {
@@ -216,8 +207,6 @@ module.exports = {
   MessagePort,
   receiveMessageOnPort,
   markAsUntransferable,
-  isMarkedAsUntransferable,
-  moveMessagePortToContext,
   SHARE_ENV,
   setEnvironmentData,
   getEnvironmentData,

@@ -213,3 +213,14 @@ test('MessageChannel and MessagePort are globals', () => {
   assert.strictEqual(globalThis.MessageChannel, MessageChannel);
   assert.strictEqual(globalThis.MessagePort, MessagePort);
 });
+
+test('a buffer marked untransferable is copied, not moved', () => {
+  const { markAsUntransferable } = require('node:worker_threads');
+  const { port1, port2 } = new MessageChannel();
+  const kept = new ArrayBuffer(4);
+  markAsUntransferable(kept);
+  port1.postMessage(kept, [kept]);
+  assert.strictEqual(kept.byteLength, 4);
+  assert.strictEqual(receiveMessageOnPort(port2).message.byteLength, 4);
+  port1.close();
+});

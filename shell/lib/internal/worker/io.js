@@ -24,6 +24,8 @@ const kClosed = Symbol('kClosed');
 
 // id -> MessagePort of this thread.
 const ports = new Map();
+// markAsUntransferable(): cloned, never moved.
+const untransferable = new WeakSet();
 
 class MessageEvent extends Event {
   #data;
@@ -78,7 +80,7 @@ function encode(value, transfer, owner) {
         portList.push(item);
       } else if (item instanceof ArrayBuffer) {
         if (item.detached) throw dataCloneError('An ArrayBuffer is detached and could not be cloned.');
-        buffers.push(item);
+        if (!untransferable.has(item)) buffers.push(item);
       } else {
         throw dataCloneError('Found invalid value in transferList.');
       }
@@ -278,7 +280,7 @@ function receiveMessageOnPort(port) {
 
 module.exports = {
   MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort,
-  adoptPort, post, closePort, encode,
+  adoptPort, post, closePort, encode, untransferable,
   kId, kOnControl, kClosed,
   KIND_MESSAGE,
   setExitHandler(fn) { exitHandler = fn; },
