@@ -7,7 +7,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := meson ninja-build pkg-config gcc python3 \
 	libglib2.0-dev libjavascriptcoregtk-6.0-dev libuv1-dev \
 	libgtk-4-dev libwebkitgtk-6.0-dev libssl-dev zlib1g-dev libbrotli-dev libdeflate-dev \
-	libhttp-parser-dev ca-certificates openssl curl brotli wrk squashfs-tools libsquashfs-dev \
+	libhttp-parser-dev libicu-dev ca-certificates openssl curl brotli wrk squashfs-tools libsquashfs-dev \
 	xvfb xauth dbus openbox x11-utils hyperfine time bc \
 	libsecret-1-dev gnome-keyring python3-gi
 DEFAULT_APP := apps/hello

@@ -332,11 +332,11 @@ function serializeIPv6(address) {
   return out;
 }
 
-// UTS #46 without its mapping tables: ignored code points are dropped, the
-// rest is case-folded with toLowerCase and composed with NFKC (which covers
-// the width and compatibility mappings), then labels go through Punycode.
-const ignoredCodePoints = /[\u00AD\u034F\u180B-\u180D\u180F\u200B\u2060\u2064\uFE00-\uFE0F\uFEFF]|\uDB40[\uDD00-\uDDEF]|\uD82F[\uDCA0-\uDCA3]/g;
-const labelSeparators = /[\u3002\uFF0E\uFF61]/g;
+// UTS #46: ICU's mapping tables (binding-idna.c) for domains with non-ASCII
+// code points. ASCII domains only need their Punycode labels checked, which
+// is done here with Node's leniency (ICU refuses an ACE label that decodes
+// to ASCII, such as xn--abc-, which Node accepts).
+let idna;
 let punycode;
 
 function isValidUnicodeLabel(label) {
@@ -344,43 +344,44 @@ function isValidUnicodeLabel(label) {
   return !/[\u0000-\u001F\u007F-\u009F\uFFFD]/.test(label);
 }
 
-function domainToASCIIInternal(domain, beStrict) {
-  // Fast path: lower-case ASCII with no Punycode labels maps to itself.
-  if (/^[\x00-\x7F]*$/.test(domain) && !/(^|\.)xn--/i.test(domain)) {
-    const lower = domain.toLowerCase();
-    return lower === '' ? FAILURE : lower;
-  }
-  punycode ??= require('punycode');
-  const mapped = domain.replace(ignoredCodePoints, '').normalize('NFKC').toLowerCase()
-    .normalize('NFC').replace(labelSeparators, '.');
-  const labels = mapped.split('.');
-  for (let i = 0; i < labels.length; i++) {
-    const label = labels[i];
+function checkAsciiDomain(domain, beStrict) {
+  const labels = domain.toLowerCase().split('.');
+  for (const label of labels) {
     if (label.startsWith('xn--')) {
+      punycode ??= require('punycode');
       let decoded;
       try {
         decoded = punycode.decode(label.slice(4));
       } catch {
         return FAILURE;
       }
-      if (decoded === '' || !isValidUnicodeLabel(decoded) ||
-          decoded.toLowerCase() !== decoded) return FAILURE;
-    } else if (/[^\x00-\x7F]/.test(label)) {
-      if (!isValidUnicodeLabel(label)) return FAILURE;
-      labels[i] = 'xn--' + punycode.encode(label);
+      if (decoded === '' || !isValidUnicodeLabel(decoded) || decoded.toLowerCase() !== decoded) return FAILURE;
     }
-    if (beStrict && (labels[i].length > 63 || labels[i] === '')) return FAILURE;
+    if (beStrict && (label.length > 63 || label === '')) return FAILURE;
   }
   const result = labels.join('.');
   if (result === '' || (beStrict && result.length > 253)) return FAILURE;
   return result;
 }
 
+function domainToASCIIInternal(domain, beStrict) {
+  if (/^[\x00-\x7F]*$/.test(domain)) {
+    // Fast path: lower-case ASCII with no Punycode labels maps to itself.
+    if (!/(^|\.)xn--/i.test(domain) && !beStrict) {
+      const lower = domain.toLowerCase();
+      return lower === '' ? FAILURE : lower;
+    }
+    return checkAsciiDomain(domain, beStrict);
+  }
+  idna ??= internalBinding('idna');
+  const result = idna.toASCII(domain, beStrict);
+  return result === null || result === '' ? FAILURE : result;
+}
+
+// `domain` is a parsed host (ASCII): its Punycode labels are decoded.
 function domainToUnicodeInternal(domain) {
   punycode ??= require('punycode');
-  const mapped = domain.replace(ignoredCodePoints, '').normalize('NFKC').toLowerCase()
-    .normalize('NFC').replace(labelSeparators, '.');
-  return mapped.split('.').map((label) => {
+  return domain.split('.').map((label) => {
     if (!label.startsWith('xn--')) return label;
     try {
       return punycode.decode(label.slice(4));
@@ -1496,19 +1497,18 @@ function isURL(self) {
   return Boolean(self?.href && self.protocol && self.auth === undefined && self.path === undefined);
 }
 
+// As Node does: the domain goes through the host parser of a special URL
+// (percent-decoding, IPv4 and IPv6 included); failures give ''.
 function domainToASCII(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  const result = domainToASCIIInternal(`${domain}`.toWellFormed(), false);
-  if (result === FAILURE) return '';
-  return forbiddenDomain.test(result) ? '' : result;
+  const host = parseHost(`${domain}`.toWellFormed(), false);
+  return host === FAILURE ? '' : host;
 }
 
 function domainToUnicode(domain) {
   if (arguments.length < 1) throw new ERR_MISSING_ARGS('domain');
-  domain = `${domain}`.toWellFormed();
-  const ascii = domainToASCIIInternal(domain, false);
-  if (ascii === FAILURE || forbiddenDomain.test(ascii)) return '';
-  return domainToUnicodeInternal(ascii);
+  const host = parseHost(`${domain}`.toWellFormed(), false);
+  return host === FAILURE ? '' : domainToUnicodeInternal(host);
 }
 
 function fileURLToPath(path) {
