@@ -102,11 +102,8 @@ for (const name of ['Uint8Array', 'Uint8ClampedArray', 'Uint16Array', 'Uint32Arr
                     'Float64Array', 'BigInt64Array', 'BigUint64Array']) {
   types[`is${name}`] = (value) => brand.typedArrayName(value) === name;
 }
-types.isKeyObject = (value) => {
-  // Only meaningful once a crypto module provides KeyObject.
-  const KeyObject = globalThis.KeyObject;
-  return typeof KeyObject === 'function' && value instanceof KeyObject;
-};
+types.isKeyObject = (value) => value !== null && typeof value === 'object' &&
+  require('internal/crypto/keys').isKeyObject(value);
 types.isCryptoKey = (value) => {
   const CryptoKey = globalThis.CryptoKey;
   return typeof CryptoKey === 'function' && value instanceof CryptoKey;

@@ -4,7 +4,10 @@
 // generation, import/export, agreement, wrapping and DOMException errors.
 const test = require('node:test');
 const assert = require('node:assert');
-const { webcrypto } = require('crypto');
+const crypto = require('crypto');
+const util = require('util');
+
+const { webcrypto } = crypto;
 
 const { subtle } = webcrypto;
 const enc = (s) => new TextEncoder().encode(s);
@@ -171,4 +174,12 @@ test('errors are DOMExceptions of the right name', async () => {
   await assert.rejects(subtle.digest('SHA-256'), { code: 'ERR_MISSING_ARGS' });
   await assert.rejects(subtle.importKey('raw', new Uint8Array(65), { name: 'ECDSA', namedCurve: 'P-256' }, true,
     ['verify']), { name: 'DataError' });
+});
+
+test('util.types knows KeyObject and CryptoKey', async () => {
+  assert.strictEqual(util.types.isKeyObject(crypto.createSecretKey(Buffer.from('k'))), true);
+  assert.strictEqual(util.types.isKeyObject({}), false);
+  const key = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  assert.strictEqual(util.types.isCryptoKey(key), true);
+  assert.strictEqual(util.types.isCryptoKey(crypto.createSecretKey(Buffer.from('k'))), false);
 });

@@ -291,7 +291,7 @@ function httpStep(ctx) {
   if (!hasHeader(h, 'accept-language')) headers['accept-language'] = '*';
   if (!hasHeader(h, 'sec-fetch-mode')) headers['sec-fetch-mode'] = ctx.request[kRequestState].mode;
   if (!hasHeader(h, 'user-agent')) headers['user-agent'] = 'node';
-  // Brotli is not available (zlib has no Brotli yet): not offered.
+  // Node 20 offers these two (it decodes br when a server sends it anyway).
   if (!hasHeader(h, 'accept-encoding')) headers['accept-encoding'] = 'gzip, deflate';
   const body = ctx.body;
   if (body !== null && body.length !== null) {
@@ -449,6 +449,8 @@ function decoders(res) {
   for (const coding of codings) {
     if (coding === 'gzip' || coding === 'x-gzip') out.push(() => zlib.createGunzip(lenient));
     else if (coding === 'deflate') out.push('deflate');
+    else if (coding === 'br') out.push(() => zlib.createBrotliDecompress(
+      { flush: zlib.constants.BROTLI_OPERATION_FLUSH, finishFlush: zlib.constants.BROTLI_OPERATION_FLUSH }));
     else if (coding === 'identity') continue;
     else return null;
   }
