@@ -82,6 +82,17 @@ EOF
 side_by_side "JSON.parse of a 20 MB file" tests/bench/json-parse.js
 side_by_side "1 GiB stream.pipeline through a Transform" tests/bench/stream-pipeline.js
 
+# Issue 7 (child_process): spawn('true') 1,000 times, each awaiting 'exit'
+# before the next, anode and node in the same run. Target: rate >= node's.
+echo "== child_process.spawn('true') x 1,000, one after the other"
+a=$("$ANODE" tests/bench/spawn.js); n=$("$NODE" tests/bench/spawn.js)
+python3 - "$a" "$n" <<'EOF'
+import json, sys
+a, n = (json.loads(x) for x in sys.argv[1:])
+print('  anode %7.0f spawns/s   node %7.0f spawns/s   speed ratio %.2f (target >= 1.00)'
+      % (a['perSecond'], n['perSecond'], a['perSecond'] / n['perSecond']))
+EOF
+
 # Issue 7: crypto and zlib, each at least node's speed (node's time over ours).
 echo "== crypto and zlib: sha256 of 200 MB, gzip of 50 MB, randomBytes(64 MB), pbkdf2 100k iterations (best of 3)"
 a=$("$ANODE" tests/bench/crypto-zlib.js); n=$("$NODE" tests/bench/crypto-zlib.js)

@@ -99,6 +99,21 @@ test('cwd, env and argv0', async () => {
   assert.strictEqual(await out, `${dir}\nbar\ncustom0\n`);
 });
 
+test('uid and gid, and a script without #! run by /bin/sh', async () => {
+  const child = spawn('id', ['-u'], { uid: process.getuid(), gid: process.getgid() });
+  const out = collect(child.stdout);
+  await waitClose(child);
+  assert.strictEqual(await out, `${process.getuid()}\n`);
+
+  const script = path.join(os.tmpdir(), `anode-cp-${process.pid}-noshebang`);
+  fs.writeFileSync(script, 'echo "from a plain script"\n', { mode: 0o755 });
+  const plain = spawn(script);
+  const plainOut = collect(plain.stdout);
+  await waitClose(plain);
+  fs.unlinkSync(script);
+  assert.strictEqual(await plainOut, 'from a plain script\n');
+});
+
 test('shell: true uses /bin/sh, a string names the shell', async () => {
   const a = spawn('echo $((1 + 2)) | tr 3 x', { shell: true });
   const outA = collect(a.stdout);
