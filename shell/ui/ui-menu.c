@@ -287,6 +287,20 @@ menu_set_cb (double id_d, JSCValue *items, anode_ui_t *ui)
   }
 }
 
+/* menuFree(menuId): the JS Menu was collected. A menu still shown keeps
+ * its record (its window or popup holds the JS object too, so this is
+ * a safety net). */
+static void
+menu_free_cb (double id_d, anode_ui_t *ui)
+{
+  anode_desk_t *desk = anode_desk_get (ui);
+  anode_menu_t *m = menu_lookup (ui, (guint) id_d);
+  if (m == NULL || m->groups->len > 0)
+    return;
+  g_hash_table_remove (desk->menus, GUINT_TO_POINTER (m->id));
+  menu_free (m);
+}
+
 /* ---- menu bars and accelerators */
 
 typedef struct {
@@ -746,6 +760,8 @@ anode_ui_menu_bind (anode_ui_t *ui, JSCValue *b)
 {
   anode_set_method (b, "menuSet", G_CALLBACK (menu_set_cb), ui, G_TYPE_NONE, 2,
                     G_TYPE_DOUBLE, JSC_TYPE_VALUE);
+  anode_set_method (b, "menuFree", G_CALLBACK (menu_free_cb), ui, G_TYPE_NONE, 1,
+                    G_TYPE_DOUBLE);
   anode_set_method (b, "setMenuBar", G_CALLBACK (set_menubar_cb), ui, G_TYPE_NONE, 2,
                     G_TYPE_DOUBLE, G_TYPE_DOUBLE);
   anode_set_method (b, "setMenuBarVisible", G_CALLBACK (set_menubar_visible_cb), ui,

@@ -16,6 +16,11 @@ const shown = new Set();     // root menus on a window or open as a popup
 let applicationMenu = null;
 let syncQueued = false;
 let hooked = false;
+// Native menu records go when their Menu is collected (context menus are
+// often built per right click).
+const nativeMenus = new FinalizationRegistry((id) => {
+  if (native.isStarted()) native.ui().menuFree(id);
+});
 
 const types = ['normal', 'separator', 'submenu', 'checkbox', 'radio'];
 const macOnlyRoles = new Set(['hide', 'hideOthers', 'unhide', 'front', 'zoom', 'startSpeaking',
@@ -263,6 +268,7 @@ class Menu extends EventEmitter {
     const tree = this._nativeTree();
     const json = JSON.stringify(tree);
     if (json === this.#sent) return;
+    if (this.#sent === null) nativeMenus.register(this, this.#id);
     native.ui().menuSet(this.#id, tree);
     this.#sent = json;
   }
