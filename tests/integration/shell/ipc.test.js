@@ -535,3 +535,33 @@ test('a preload that throws is reported and the page still loads', async () => {
     broken.destroy();
   }
 });
+
+test('an ES module preload (.mjs) imports electron and built-ins and exposes an API', async () => {
+  const file = path.join(__dirname, 'preload', 'module.mjs');
+  const w = new BrowserWindow({ width: 300, height: 200, show: false, webPreferences: { preload: file } });
+  ipcMain.handle('esm-add', (e, a, b) => a + b);
+  try {
+    await w.loadFile('site/ipc.html');
+    const seen = await w.webContents.executeJavaScript(
+      '[window.esmPreload.kind, window.esmPreload.doubled, window.esmPreload.sameModule, window.esmPreload.metaUrl]');
+    assert.deepStrictEqual(seen, ['module preload', 42, true, require('node:url').pathToFileURL(file).href]);
+    assert.strictEqual(await w.webContents.executeJavaScript('window.esmPreload.add(2, 3)'), 5);
+  } finally {
+    ipcMain.removeHandler('esm-add');
+    w.destroy();
+  }
+});
+
+test('an ES module preload importing a missing name is reported with the name', async () => {
+  const file = path.join(__dirname, 'preload', 'module-bad-import.mjs');
+  const w = new BrowserWindow({ width: 300, height: 200, show: false, webPreferences: { preload: file } });
+  try {
+    const reported = once(w.webContents, 'preload-error');
+    await w.loadFile('site/ipc.html');
+    const [, where, error] = await reported;
+    assert.strictEqual(where, file);
+    assert.match(error.message, /The requested module 'electron' does not provide an export named 'noSuchThing'/);
+  } finally {
+    w.destroy();
+  }
+});

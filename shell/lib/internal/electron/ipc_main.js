@@ -487,6 +487,10 @@ function bridgeScript(prefs) {
   const preload = { path: prefs.preload };
   try {
     preload.source = fs.readFileSync(prefs.preload, 'utf8');
+    // An ES module preload, as Electron has it: by its .mjs extension.
+    if (prefs.preload.endsWith('.mjs')) {
+      preload.source = require('internal/modules/esm/loader').preloadSource(preload.source, prefs.preload);
+    }
   } catch (err) {
     preload.error = err.message;
   }

@@ -911,7 +911,41 @@ function loadedURLs() {
   return [...moduleMap.keys()];
 }
 
+// An ES module preload (.mjs) as the CommonJS-style body the bridge runs in
+// the renderer (bridge/js/renderer.js). A sandboxed preload has no module
+// loader: its imports may name only what its `require` gives (electron and
+// the safe built-ins), each a namespace of that module's properties plus
+// `default`. Everything added stays on the first line, so line numbers hold.
+function preloadSource(source, filename) {
+  const url = resolver.pathToURL(filename);
+  const errctx = {};
+  const out = esm.transform(source, false, errctx);
+  if (out === undefined) {
+    const message = `${errctx.message}`;
+    return `const e = new SyntaxError(${JSON.stringify(message)}); ` +
+      `e.stack = ${JSON.stringify(`SyntaxError: ${message}\n    at ${url}:${errctx.line}`)}; throw e;`;
+  }
+  const meta = JSON.parse(out[1]);
+  const specifiers = meta.requests.map((r) => r[0]);
+  const imports = meta.imports.filter((i) => i[0] !== '*').map((i) => [i[0], i[1]]);
+  const dirname = path.dirname(filename);
+  const head = `const __anode$s = ${JSON.stringify(specifiers)};` +
+    'const __anode$r = __anode$s.map((s) => { const m = require(s); ' +
+    'return Object.freeze(Object.assign(Object.create(null), m, { default: m })); });' +
+    `for (const [n, i] of ${JSON.stringify(imports)}) if (!(n in __anode$r[i])) ` +
+    'throw new SyntaxError(`The requested module \'${__anode$s[i]}\' does not provide an export named \'${n}\'`);' +
+    `const __anode$meta = { __proto__: null, url: ${JSON.stringify(url)}, filename: ${JSON.stringify(filename)}, ` +
+    `dirname: ${JSON.stringify(dirname)}, resolve: (s) => s };` +
+    'const __anode$p = ';
+  const tail = '.call(undefined, { r: __anode$r, e() {}, n() {}, meta: __anode$meta, ' +
+    'import: (s) => new Promise((ok) => { const m = require(s); ok(Object.assign(Object.create(null), m, { default: m })); }) });' +
+    `if (__anode$p && typeof __anode$p.then === 'function') __anode$p.then(null, (e) => ` +
+    `console.error(${JSON.stringify(`Unable to load preload script: ${filename}`)} + '\\n' + (e && e.stack || e)));`;
+  return head + functionSource(out[0], meta, false) + tail;
+}
+
 module.exports = {
+  preloadSource,
   loadedURLs,
   importModule,
   runMain,
