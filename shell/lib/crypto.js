@@ -61,7 +61,7 @@ lazy('Hash', 'internal/crypto/hash');
 lazy('Hmac', 'internal/crypto/hash');
 
 for (const name of ['createCipheriv', 'createDecipheriv', 'getCiphers', 'getCipherInfo', 'Cipheriv',
-  'Decipheriv']) {
+  'Decipheriv', 'createCipher', 'createDecipher']) {
   lazy(name, 'internal/crypto/cipher');
 }
 for (const name of ['randomBytes', 'randomFill', 'randomFillSync', 'randomInt', 'randomUUID',

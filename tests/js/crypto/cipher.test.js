@@ -220,3 +220,17 @@ test('getCiphers and getCipherInfo', () => {
   assert.strictEqual(crypto.getCipherInfo('no-such-cipher'), undefined);
   assert.strictEqual(crypto.getCipherInfo(427).name, 'aes-256-cbc');
 });
+
+test('the deprecated password forms derive key and IV as EVP_BytesToKey (MD5) does', () => {
+  // openssl enc -aes-256-cbc -nosalt -md md5 -pass pass:secret, of "hello world".
+  const c = crypto.createCipher('aes-256-cbc', 'secret');
+  const ct = Buffer.concat([c.update('hello world'), c.final()]);
+  assert.strictEqual(ct.toString('hex'), 'a9943e6403791ebc6d72f58e69303ebc');
+  const key = crypto.createHash('md5').update('secret').digest();
+  const d2 = crypto.createHash('md5').update(key).update('secret').digest();
+  const d3 = crypto.createHash('md5').update(d2).update('secret').digest();
+  const e = crypto.createCipheriv('aes-256-cbc', Buffer.concat([key, d2]), d3);
+  assert.deepStrictEqual(ct, Buffer.concat([e.update('hello world'), e.final()]));
+  const d = crypto.createDecipher('aes-256-cbc', 'secret');
+  assert.strictEqual(d.update(ct, null, 'utf8') + d.final('utf8'), 'hello world');
+});

@@ -3,6 +3,7 @@
 // (GCM, CCM, OCB, ChaCha20-Poly1305) included, and getCipherInfo.
 
 const LazyTransform = require('internal/crypto/lazy_transform');
+const { Buffer } = require('buffer');
 const { getBinding, toBytes, FastBuffer } = require('internal/crypto/util');
 const {
   codes: { ERR_CRYPTO_INVALID_STATE, ERR_INVALID_ARG_TYPE },
@@ -184,6 +185,57 @@ function createDecipheriv(cipher, key, iv, options) {
   return new Decipheriv(cipher, key, iv, options);
 }
 
+// The deprecated password forms derive key and IV as OpenSSL's
+// EVP_BytesToKey does with MD5 and one round: D1 = MD5(password),
+// Dn = MD5(Dn-1 || password), concatenated.
+function bytesToKey(cipher, password) {
+  const info = getBinding().cipherInfo(cipher);
+  if (info === null) {
+    const { codes } = require('internal/errors');
+    throw new codes.ERR_CRYPTO_UNKNOWN_CIPHER();
+  }
+  const [, , , ivLength, keyLength] = info;
+  const { createHash } = require('crypto');
+  const parts = [];
+  let total = 0;
+  let prev = Buffer.alloc(0);
+  while (total < keyLength + ivLength) {
+    prev = createHash('md5').update(prev).update(password).digest();
+    parts.push(prev);
+    total += prev.length;
+  }
+  const all = Buffer.concat(parts);
+  return [all.subarray(0, keyLength), ivLength ? all.subarray(keyLength, keyLength + ivLength) : null];
+}
+
+let warnedCipher = false;
+function warnDeprecated() {
+  if (warnedCipher) return;
+  warnedCipher = true;
+  process.emitWarning('crypto.createCipher is deprecated.', 'DeprecationWarning', 'DEP0106');
+}
+
+function passwordBytes(password, encoding) {
+  if (typeof password === 'string' || ArrayBuffer.isView(password) || password instanceof ArrayBuffer) {
+    return toBytes(password, 'password', encoding);
+  }
+  throw new ERR_INVALID_ARG_TYPE('password', ['string', 'ArrayBuffer', 'Buffer', 'TypedArray', 'DataView'], password);
+}
+
+function createCipher(cipher, password, options) {
+  warnDeprecated();
+  validateString(cipher, 'cipher');
+  const [key, iv] = bytesToKey(cipher, passwordBytes(password, options?.encoding));
+  return new Cipheriv(cipher, key, iv, options);
+}
+
+function createDecipher(cipher, password, options) {
+  warnDeprecated();
+  validateString(cipher, 'cipher');
+  const [key, iv] = bytesToKey(cipher, passwordBytes(password, options?.encoding));
+  return new Decipheriv(cipher, key, iv, options);
+}
+
 function getCiphers() {
   return getBinding().getCiphers();
 }
@@ -226,5 +278,5 @@ function getCipherInfo(nameOrNid, options) {
 }
 
 module.exports = {
-  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers, getCipherInfo,
+  Cipheriv, Decipheriv, createCipheriv, createDecipheriv, getCiphers, getCipherInfo, createCipher, createDecipher,
 };
