@@ -1,5 +1,6 @@
 /* The anode command line: parses options and hands them to the runtime. */
 #include <signal.h>
+#include <sys/resource.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -137,6 +138,18 @@ strv_value (JSCContext *ctx, GPtrArray *a)
   return v;
 }
 
+/* As Node does: a server may hold many thousands of sockets, and the
+ * distribution's soft limit (often 1024) is far below the hard one. */
+static void
+raise_fd_limit (void)
+{
+  struct rlimit lim;
+  if (getrlimit (RLIMIT_NOFILE, &lim) == 0 && lim.rlim_cur < lim.rlim_max) {
+    lim.rlim_cur = lim.rlim_max;
+    setrlimit (RLIMIT_NOFILE, &lim);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -172,6 +185,7 @@ main (int argc, char **argv)
   /* As in Node, a write to a socket the peer closed fails with EPIPE
    * instead of killing the process (libuv resets it for children). */
   signal (SIGPIPE, SIG_IGN);
+  raise_fd_limit ();
   if (g_str_equal (o.mode, "dev")) {
     if (args->len == 0) {
       fprintf (stderr, "anode dev: which app? usage: anode dev APPDIR [arguments]\n");

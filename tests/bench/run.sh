@@ -137,6 +137,13 @@ else
   echo "== http hello world: skipped (wrk or curl missing; make deps installs wrk)"
 fi
 
+# Issue "Node built-ins II": 10,000 idle keep-alive connections (RSS growth
+# <= 40 MB) and wrk -c1000 -d10s without errors, against the same server.
+if command -v wrk > /dev/null; then
+  echo "== http hello world: 10,000 idle keep-alive connections, then wrk -c1000 -d10s"
+  python3 tests/bench/http-idle.py "$ANODE" "$NODE"
+fi
+
 # Issue "Node built-ins II": an https hello world (tests/bench/https-hello.js,
 # port 3443, the test certificate) under wrk over keep-alive TLS
 # connections, anode and node one after the other. Target: within 1.2x of
