@@ -587,6 +587,20 @@ describe_model (anode_ui_t *ui, GMenuModel *model, GActionGroup *group)
   return out;
 }
 
+static GtkWidget *
+find_open_popover_menu (GtkWidget *widget)
+{
+  if (GTK_IS_POPOVER_MENU (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL;
+       c = gtk_widget_get_next_sibling (c)) {
+    GtkWidget *found = find_open_popover_menu (c);
+    if (found != NULL)
+      return found;
+  }
+  return NULL;
+}
+
 /* menuDescribe(windowId, popup): what the window's menu bar (or the open
  * popup) shows: labels, accelerators, enabled and checked as GTK has them;
  * null when there is none. */
@@ -594,13 +608,18 @@ static JSCValue *
 menu_describe_cb (double win_id, gboolean popup, anode_ui_t *ui)
 {
   anode_desk_t *desk = anode_desk_get (ui);
+  anode_window_t *w = anode_ui_window_lookup (ui, (guint) win_id);
   if (popup) {
-    if (desk->popup == NULL)
-      return jsc_value_new_null (ui->rt->ctx);
+    if (desk->popup == NULL) {
+      /* Someone else's menu (WebKit's context menu): labels only. */
+      GtkWidget *open = w ? find_open_popover_menu (GTK_WIDGET (w->window)) : NULL;
+      if (open == NULL)
+        return jsc_value_new_null (ui->rt->ctx);
+      return describe_model (ui, gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (open)), NULL);
+    }
     GMenuModel *model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (desk->popup));
     return describe_model (ui, model, g_object_get_data (G_OBJECT (desk->popup), "anode-group"));
   }
-  anode_window_t *w = anode_ui_window_lookup (ui, (guint) win_id);
   if (w == NULL || w->menubar == NULL || !gtk_widget_get_visible (w->menubar))
     return jsc_value_new_null (ui->rt->ctx);
   GMenuModel *model = gtk_popover_menu_bar_get_menu_model (GTK_POPOVER_MENU_BAR (w->menubar));

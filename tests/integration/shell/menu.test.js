@@ -213,5 +213,25 @@ test('a right click in the page emits context-menu with its params', async () =>
   assert.strictEqual(params.linkURL, 'https://example.com/x');
   assert.strictEqual(params.isEditable, false);
   assert.strictEqual(typeof params.x, 'number');
+});
+
+test("without a context-menu listener, the page gets WebKit's menu with the edit actions only", async () => {
+  win.webContents.removeAllListeners('context-menu');
+  await win.loadURL('data:text/html,<body style="margin:0"><textarea style="width:300px;height:200px">some text</textarea></body>');
+  const [x, y] = electron.__testing.contentOrigin(win);
+  // A frame painted first: a click before that can be lost.
+  await win.webContents.executeJavaScript('new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))))');
+  electron.__testing.click(x + 30, y + T().barHeight(win) + 30, 3);
+  const open = () => T().describe(win, true) !== null;
+  await until(open, "WebKit's menu", 10000).catch(() => {
+    electron.__testing.click(x + 30, y + T().barHeight(win) + 30, 3);
+  });
+  await until(open, "WebKit's menu", 20000);
+  const shown = labels(T().describe(win, true)).map((l) => l.replace(/_/g, ''));
+  shot('page-context-menu');
+  assert.ok(shown.includes('Paste') && shown.includes('Select All'), shown.join());
+  assert.ok(!shown.some((l) => /Back|Forward|Reload|Stop/.test(l)), shown.join());
+  key('Escape');
+  await until(() => T().openPopovers(win) === 0, 'closed');
   win.destroy();
 });
