@@ -242,6 +242,65 @@ build_level (anode_menu_t *m, JSCValue *array, GMenu *out, GError **error)
     g_menu_append_section (out, NULL, G_MENU_MODEL (section));
 }
 
+static gboolean
+same_attributes (GMenuModel *a, int i, GMenuModel *b, int j)
+{
+  g_autoptr (GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr (GMenuAttributeIter) it = g_menu_model_iterate_item_attributes (a, i);
+  const char *name;
+  GVariant *value;
+  while (g_menu_attribute_iter_get_next (it, &name, &value)) {
+    g_autoptr (GVariant) v = value;
+    g_autoptr (GVariant) other = g_menu_model_get_item_attribute_value (b, j, name, NULL);
+    if (other == NULL || !g_variant_equal (v, other))
+      return FALSE;
+    g_hash_table_add (seen, g_strdup (name));
+  }
+  g_autoptr (GMenuAttributeIter) it2 = g_menu_model_iterate_item_attributes (b, j);
+  while (g_menu_attribute_iter_get_next (it2, &name, &value)) {
+    g_variant_unref (value);
+    if (!g_hash_table_contains (seen, name))
+      return FALSE;
+  }
+  return TRUE;
+}
+
+/* Makes `target` (ours, with GMenu links) show what `fresh` holds,
+ * replacing only the items that differ. */
+static void
+sync_model (GMenu *target, GMenuModel *fresh)
+{
+  int n_new = g_menu_model_get_n_items (fresh);
+  for (int i = 0; i < n_new; i++) {
+    gboolean keep = FALSE;
+    if (i < g_menu_model_get_n_items (G_MENU_MODEL (target)) &&
+        same_attributes (G_MENU_MODEL (target), i, fresh, i)) {
+      keep = TRUE;
+      const char *links[] = { G_MENU_LINK_SECTION, G_MENU_LINK_SUBMENU };
+      for (int k = 0; k < 2 && keep; k++) {
+        g_autoptr (GMenuModel) old_link = g_menu_model_get_item_link (G_MENU_MODEL (target), i, links[k]);
+        g_autoptr (GMenuModel) new_link = g_menu_model_get_item_link (fresh, i, links[k]);
+        if ((old_link == NULL) != (new_link == NULL) || (old_link != NULL && !G_IS_MENU (old_link)))
+          keep = FALSE;
+      }
+      for (int k = 0; k < 2 && keep; k++) {
+        g_autoptr (GMenuModel) old_link = g_menu_model_get_item_link (G_MENU_MODEL (target), i, links[k]);
+        g_autoptr (GMenuModel) new_link = g_menu_model_get_item_link (fresh, i, links[k]);
+        if (old_link != NULL)
+          sync_model (G_MENU (old_link), new_link);
+      }
+    }
+    if (keep)
+      continue;
+    g_autoptr (GMenuItem) item = g_menu_item_new_from_model (fresh, i);
+    if (i < g_menu_model_get_n_items (G_MENU_MODEL (target)))
+      g_menu_remove (target, i);
+    g_menu_insert_item (target, i, item);
+  }
+  while (g_menu_model_get_n_items (G_MENU_MODEL (target)) > n_new)
+    g_menu_remove (target, n_new);
+}
+
 static void rebuild_window_keys (anode_window_t *w);
 
 /* menuSet(menuId, items): makes or replaces menu `menuId`; every place it
@@ -269,12 +328,10 @@ menu_set_cb (double id_d, JSCValue *items, anode_ui_t *ui)
     anode_desk_throw (ui->rt->ctx, "%s", error->message);
     return;
   }
-  /* The shown model object stays: menu bars and open popups follow it. */
-  g_menu_remove_all (m->model);
-  for (int i = 0; i < g_menu_model_get_n_items (G_MENU_MODEL (fresh)); i++) {
-    g_autoptr (GMenuItem) item = g_menu_item_new_from_model (G_MENU_MODEL (fresh), i);
-    g_menu_append_item (m->model, item);
-  }
+  /* The shown model object stays: menu bars and open popups follow it.
+   * Only what changed is replaced: GTK 4.8's menu bar touches items it
+   * has dropped when they were active. */
+  sync_model (m->model, G_MENU_MODEL (fresh));
   for (guint i = 0; i < m->groups->len; i++)
     sync_group (ui, m, m->groups->pdata[i]);
   GHashTableIter iter;
@@ -372,8 +429,12 @@ remove_menubar (anode_window_t *w)
   GActionGroup *group = g_object_get_data (G_OBJECT (w->menubar), "anode-group");
   group_drop (w->ui, w->menu_id, group);
   gtk_widget_insert_action_group (GTK_WIDGET (w->window), "menu", NULL);
-  /* GTK 4.8 warns when a menu bar whose menus were opened is unparented
-   * while mapped: hiding it first avoids that. */
+  /* GTK 4.8's menu bar items keep state that outlives them when the bar
+   * goes while it holds the focus or an item is active: give the focus
+   * back to the page and hide the bar first. */
+  GtkWidget *focus = gtk_window_get_focus (w->window);
+  if (focus != NULL && (focus == w->menubar || gtk_widget_is_ancestor (focus, w->menubar)))
+    gtk_window_set_focus (w->window, GTK_WIDGET (w->view));
   gtk_widget_set_visible (w->menubar, FALSE);
   gtk_box_remove (GTK_BOX (w->box), w->menubar);
   w->menubar = NULL;
