@@ -9,6 +9,8 @@
 #include "dev.h"
 
 #include <errno.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -565,6 +567,38 @@ anode_dev_painted (anode_dev_t *dev, gboolean window)
 
 /* ---- the session */
 
+static gboolean
+stop_cb (gpointer data)
+{
+  g_main_loop_quit (((anode_dev_t *) data)->main_loop);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+dev_free (anode_dev_t *dev)
+{
+  teardown (dev);
+  if (dev->ui != NULL && dev->ui_class != NULL)
+    dev->ui_class->free (dev->ui);
+  g_hash_table_remove_all (dev->watches);
+  uv_close ((uv_handle_t *) &dev->debounce, NULL);
+  uv_close ((uv_handle_t *) &dev->root_poll, NULL);
+  uv_run (&dev->loop, UV_RUN_DEFAULT);
+  if (uv_loop_close (&dev->loop) != 0)
+    g_warning ("anode dev: the session's loop still had handles");
+  g_source_destroy (dev->source);
+  g_source_unref (dev->source);
+  g_main_loop_unref (dev->main_loop);
+  g_hash_table_unref (dev->watches);
+  g_hash_table_unref (dev->pending);
+  g_ptr_array_unref (dev->ignores);
+  g_free (dev->dev_url);
+  g_free (dev->restart_what);
+  g_free (dev->root);
+  g_free (dev->root_arg);
+  g_free (dev);
+}
+
 int
 anode_dev_main (int argc, char **argv, const char *appdir, GPtrArray *exec_argv,
                 GPtrArray *args)
@@ -608,9 +642,19 @@ anode_dev_main (int argc, char **argv, const char *appdir, GPtrArray *exec_argv,
                  g_hash_table_size (dev->watches));
 
   boot (dev);
-  /* The session ends with the process (process.exit, app.quit, a signal):
-   * an app whose loop went idle waits for the next save. */
+  /* The session ends with the process (process.exit, app.quit) or on
+   * Ctrl-C / SIGTERM: an app whose loop went idle waits for the next save. */
   dev->main_loop = g_main_loop_new (NULL, FALSE);
+  guint sigint = g_unix_signal_add (SIGINT, stop_cb, dev);
+  guint sigterm = g_unix_signal_add (SIGTERM, stop_cb, dev);
   g_main_loop_run (dev->main_loop);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+  anode_dev_log ("stopped");
+  /* As for a script, teardown is left to the kernel unless leak checks
+   * ask for it. */
+  if (g_getenv ("ANODE_FULL_TEARDOWN") == NULL)
+    exit (0);
+  dev_free (dev);
   return 0;
 }

@@ -11,7 +11,7 @@ session's own figure (from its first file event) is printed beside it.
 
 usage: dev-reload.py ANODE [EDITS]
 """
-import os, re, shutil, statistics, subprocess, sys, tempfile, threading, time
+import json, os, re, shutil, statistics, subprocess, sys, tempfile, threading, time, urllib.request
 
 anode = os.path.abspath(sys.argv[1])
 edits = int(sys.argv[2]) if len(sys.argv) > 2 else 20
@@ -79,8 +79,18 @@ def measure(kind, needle, edit):
 
 try:
     t, _ = wait(0, '] watching', 30)
-    # The first window painted: the app is up.
-    time.sleep(3)
+    # The page loaded and ran its script (asked through the app's server).
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            url = f'http://127.0.0.1:{env["DEV_TEST_PORT"]}/eval?code=window.loads'
+            with urllib.request.urlopen(url, timeout=2) as r:
+                if json.loads(r.read()).get('value') == 1:
+                    break
+        except OSError:
+            pass
+        time.sleep(0.2)
+    time.sleep(1)
     html = open(os.path.join(app, 'index.html')).read()
     print(f'== anode dev: file write -> new frame painted ({edits} edits each, Xvfb, software rendering)')
     css = measure('CSS swap', '] css ', lambda i: write(os.path.join(app, 'style.css'),

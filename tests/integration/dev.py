@@ -363,7 +363,13 @@ def run(s, app, tmp):
     s.wait_line(m, '] css ')
     check('... and later saves work again', s.eval('getComputedStyle(document.body).color') == 'rgb(9, 8, 7)', s.log())
     s.stop()
-    check('the session ends cleanly on SIGTERM', s.proc.returncode is not None)
+    check('the session ends cleanly on SIGTERM', s.proc.returncode == 0, s.proc.returncode)
+    time.sleep(0.5)
+    reports = [l for l in s.lines if 'Sanitizer' in l or 'runtime error:' in l]
+    with s.lock:
+        text = '\n'.join(s.lines)
+    check('no sanitizer reports (under ASan: with ANODE_FULL_TEARDOWN=1, the whole session freed)',
+          not reports, text[text.find(reports[0]):][:6000] if reports else '')
 
     dev_url(tmp)
 
