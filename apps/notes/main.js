@@ -5,7 +5,7 @@
 // notifications on save, dark mode through nativeTheme, the trash and the
 // file manager through shell, the clipboard.
 const {
-  app, BrowserWindow, Menu, Tray, Notification, dialog, ipcMain, nativeTheme, nativeImage,
+  app, BrowserWindow, Menu, MenuItem, Tray, Notification, dialog, ipcMain, nativeTheme, nativeImage,
   shell, clipboard
 } = require('electron')
 const fs = require('node:fs')
@@ -116,9 +116,11 @@ function setTheme (source) {
 }
 
 function buildMenu () {
-  const theme = (label, source) => ({
-    label, type: 'radio', checked: nativeTheme.themeSource === source, click: () => setTheme(source)
-  })
+  const theme = (label, source) => {
+    const item = new MenuItem({ label, type: 'radio', checked: nativeTheme.themeSource === source, click: () => setTheme(source) })
+    item.themeSource = source
+    return item
+  }
   return Menu.buildFromTemplate([
     {
       label: '&File',
@@ -234,7 +236,9 @@ app.whenReady().then(() => {
   tray.on('click', () => win?.show())
   nativeTheme.on('updated', () => {
     // The View menu's radio items follow the theme, wherever it was changed.
-    Menu.setApplicationMenu(buildMenu())
+    for (const item of Menu.getApplicationMenu().items[2].submenu.items) {
+      if (item.type === 'radio') item.checked = item.themeSource === nativeTheme.themeSource
+    }
   })
   win.webContents.once('did-finish-load', refreshList)
 })
