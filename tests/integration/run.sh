@@ -29,7 +29,7 @@ xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- bash -c '
     sleep 0.1
   done
   # D-Bus stand-ins for the desktop (notifications, tray host, file manager),
-  # on Debian's python3 (python3-gi).
+  # on the Debian python3 (python3-gi).
   /usr/bin/python3 tests/integration/desk-services.py > "$out/desk-services.log" 2>&1 &
   desk=$!
   # A Secret Service (safeStorage), its login keyring unlocked.
