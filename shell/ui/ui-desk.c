@@ -148,6 +148,10 @@ anode_ui_desk_bind (anode_ui_t *ui, JSCValue *binding)
 void
 anode_ui_desk_start (anode_ui_t *ui)
 {
+  /* GTK 4 takes no argv: without a program name GTK's recent-files list
+   * (which the file chooser writes) has no command and GLib complains. */
+  if (g_get_prgname () == NULL)
+    g_set_prgname ("anode");
   anode_ui_desktop_start (ui);
 }
 
