@@ -64,8 +64,10 @@ struct anode_dev {
   gboolean storming;
 
   anode_runtime_t *rt;
+  anode_runtime_t *limbo; /* what the UI points at between runtimes */
   JSCValue *handler;   /* the dev client's (paths, t0): owned, rt's context */
   gboolean failed;     /* the runtime hit a fatal error and is going */
+  gboolean stopping;   /* SIGINT or SIGTERM */
   guint teardown_id;
   gpointer ui;
   const anode_dev_ui_class_t *ui_class;
@@ -336,7 +338,12 @@ teardown (anode_dev_t *dev)
   if (rt == NULL)
     return;
   if (rt->ui != NULL && dev->ui_class != NULL) {
-    dev->ui_class->detach (rt->ui);
+    if (dev->limbo == NULL) {
+      dev->limbo = anode_runtime_new (dev->argc, dev->argv);
+      /* Its loop never runs (an idle loop's source would spin). */
+      g_source_destroy (dev->limbo->uv_source);
+    }
+    dev->ui_class->detach (rt->ui, dev->limbo);
     rt->ui = NULL;
   }
   rt->dev = NULL;
@@ -475,6 +482,10 @@ boot (anode_dev_t *dev)
   anode_runtime_t *rt = anode_runtime_new (dev->argc, dev->argv);
   dev->rt = rt;
   rt->dev = dev;
+  /* The runtime's loop source quits this loop when nothing keeps the app
+   * alive any more: the session then sees the app finished. */
+  g_main_loop_unref (rt->main_loop);
+  rt->main_loop = g_main_loop_ref (dev->main_loop);
   if (dev->restarts == 0 && anode_ui_entry_wants_ui (rt, dev->root))
     anode_ui_prefetch (rt);
   JSCContext *ctx = rt->ctx;
@@ -561,7 +572,7 @@ anode_dev_painted (anode_dev_t *dev, gboolean window)
   if (dev->restart_what == NULL)
     return;
   anode_dev_log ("restart %s -> main process restarted, %s %.1f ms", dev->restart_what,
-                 window ? "first frame" : "ran (no window) in", ms_since (dev->restart_t0));
+                 window ? "first frame" : "no window, script ran in", ms_since (dev->restart_t0));
   g_clear_pointer (&dev->restart_what, g_free);
 }
 
@@ -570,7 +581,9 @@ anode_dev_painted (anode_dev_t *dev, gboolean window)
 static gboolean
 stop_cb (gpointer data)
 {
-  g_main_loop_quit (((anode_dev_t *) data)->main_loop);
+  anode_dev_t *dev = data;
+  dev->stopping = TRUE;
+  g_main_loop_quit (dev->main_loop);
   return G_SOURCE_CONTINUE;
 }
 
@@ -580,6 +593,7 @@ dev_free (anode_dev_t *dev)
   teardown (dev);
   if (dev->ui != NULL && dev->ui_class != NULL)
     dev->ui_class->free (dev->ui);
+  g_clear_pointer (&dev->limbo, anode_runtime_free);
   g_hash_table_remove_all (dev->watches);
   uv_close ((uv_handle_t *) &dev->debounce, NULL);
   uv_close ((uv_handle_t *) &dev->root_poll, NULL);
@@ -641,13 +655,23 @@ anode_dev_main (int argc, char **argv, const char *appdir, GPtrArray *exec_argv,
   anode_dev_log ("watching %s (%u folders); saves reload the app", dev->root,
                  g_hash_table_size (dev->watches));
 
-  boot (dev);
   /* The session ends with the process (process.exit, app.quit) or on
-   * Ctrl-C / SIGTERM: an app whose loop went idle waits for the next save. */
+   * Ctrl-C / SIGTERM; an app that finished waits for the next save. */
   dev->main_loop = g_main_loop_new (NULL, FALSE);
   guint sigint = g_unix_signal_add (SIGINT, stop_cb, dev);
   guint sigterm = g_unix_signal_add (SIGTERM, stop_cb, dev);
-  g_main_loop_run (dev->main_loop);
+  boot (dev);
+  for (;;) {
+    if (dev->rt == NULL || anode_runtime_loop_alive (dev->rt))
+      g_main_loop_run (dev->main_loop);
+    if (dev->stopping)
+      break;
+    if (dev->rt != NULL && !anode_runtime_loop_alive (dev->rt)) {
+      anode_dev_log ("the app finished (nothing keeps its main process running); "
+                     "save a file to run it again");
+      teardown (dev);
+    }
+  }
   g_source_remove (sigint);
   g_source_remove (sigterm);
   anode_dev_log ("stopped");

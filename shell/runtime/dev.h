@@ -11,10 +11,13 @@ typedef struct anode_dev anode_dev_t;
 
 /* What the UI module hands the session so its GTK/WebKit state outlives a
  * runtime: `detach` runs before the runtime goes (drop every JS value of
- * it, orphan its windows), `show_error` puts the error overlay (a JSON
- * object: file, line, message, stack) in the windows on screen. */
+ * it, orphan its windows) and gives the UI `limbo` to point at until the
+ * next runtime adopts it (a runtime that runs no JS, so GTK and WebKit
+ * callbacks arriving in between find a context and an archive table);
+ * `show_error` puts the error overlay (a JSON object: file, line, message,
+ * stack) in the windows on screen. */
 typedef struct {
-  void (*detach) (gpointer ui);
+  void (*detach) (gpointer ui, anode_runtime_t *limbo);
   void (*free) (gpointer ui);
   void (*show_error) (gpointer ui, const char *json);
 } anode_dev_ui_class_t;

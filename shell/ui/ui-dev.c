@@ -213,7 +213,7 @@ fail_scheme_request (gpointer key, gpointer value, gpointer data)
 }
 
 static void
-detach (gpointer data)
+detach (gpointer data, anode_runtime_t *limbo)
 {
   anode_ui_t *ui = data;
   dev_state_t *st = state_of (ui);
@@ -257,7 +257,7 @@ detach (gpointer data)
     ui->spare = g_object_ref_sink (g_object_new (WEBKIT_TYPE_WEB_VIEW, "related-view", o->view,
                                                  "user-content-manager", ui->spare_ucm, NULL));
   }
-  ui->rt = NULL;
+  ui->rt = limbo;
 }
 
 static void

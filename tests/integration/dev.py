@@ -78,8 +78,9 @@ class Session:
         except Exception as e:  # noqa: BLE001 (the answer is what is checked)
             return {'error': repr(e)}
 
-    def eval(self, code):
-        return self.get('/eval?code=' + urllib.parse.quote(code)).get('value')
+    def eval(self, code, window=1):
+        path = '/eval' if window == 1 else '/eval2'
+        return self.get(f'{path}?code=' + urllib.parse.quote(code)).get('value')
 
     def main(self, timeout=20):
         """/main once the app answers (after a restart it takes a moment)."""
@@ -146,8 +147,9 @@ def run(s, app, tmp):
     check('the watch line names the folder', s.wait_line(0, f'watching {os.path.realpath(app)}') is not None, s.log())
     # The page must have painted and loaded its script before we poke it.
     deadline = time.monotonic() + 20
-    while s.eval('window.loads') != 1 and time.monotonic() < deadline:
+    while (s.eval('window.loads') != 1 or s.eval('window.loads', 2) != 1) and time.monotonic() < deadline:
         time.sleep(0.1)
+    s.eval('window.marker = "kept"; 1', 2)
 
     # -- CSS swapped in place: page state (a counter, an input's text, the
     # scroll position) survives.
@@ -161,6 +163,16 @@ def run(s, app, tmp):
           line is not None and 'style.css' in line and ' ms' in line, s.log())
     check('the new CSS applies without a reload (counter, input text, scroll and load count survive)',
           state == [42, 'rgb(200, 10, 20)', 'typed', 500, 1], state)
+    check('the other window, which does not use style.css, is untouched',
+          s.eval('[window.marker, window.loads, getComputedStyle(document.body).color]', 2) == ['kept', 1, 'rgb(0, 0, 255)'],
+          s.eval('[window.marker, window.loads]', 2))
+    m = s.mark()
+    write(os.path.join(app, 'other.css'), 'body { color: rgb(0, 128, 0); }\n')
+    line = s.wait_line(m, '] css ')
+    check("a sheet only the other window uses is swapped there alone",
+          line is not None and 'other.css' in line and '1 window' in line
+          and s.eval('[window.marker, getComputedStyle(document.body).color]', 2) == ['kept', 'rgb(0, 128, 0)']
+          and s.eval('window.counter') == 42, s.log())
 
     # -- HTML change: the page reloads.
     m = s.mark()
@@ -172,6 +184,8 @@ def run(s, app, tmp):
     state = s.eval("[document.querySelector('h1').textContent, window.counter === undefined, window.loads]")
     check('an HTML change reloads the window: one "reload" line', line is not None and 'index.html' in line, s.log())
     check('the reloaded page shows the new HTML (page state is new)', state == ['Version two', True, 1], state)
+    check('... and the other window was not reloaded', s.eval('[window.marker, window.loads]', 2) == ['kept', 1],
+          s.eval('[window.marker, window.loads]', 2))
 
     # -- renderer JS change: reload too.
     m = s.mark()
@@ -204,9 +218,9 @@ def run(s, app, tmp):
           line is not None and 'lib/helper.js' in line and 'first frame' in line, s.log())
     check('the restart is in-process: same pid, new code', after.get('pid') == s.proc.pid and after.get('version') == 2,
           after)
-    check('the new window opens at the geometry of the one it replaces (one window)',
+    check('the new windows open at the geometry of the ones they replace (two windows, one moved)',
           after.get('bounds') == before.get('bounds') == {'x': 150, 'y': 120, 'width': 700, 'height': 500}
-          and after.get('windows') == 1, f'{before}\n{after}')
+          and after.get('bounds2') == before.get('bounds2') and after.get('windows') == 2, f'{before}\n{after}')
     deadline = time.monotonic() + 10
     v = None
     while time.monotonic() < deadline:
@@ -264,7 +278,7 @@ def run(s, app, tmp):
     with open(os.path.join(app, 'main.js')) as f:
         main_js = f.read()
     m = s.mark()
-    write(os.path.join(app, 'main.js'), main_js.replace("let win;", "let win = ;"))
+    write(os.path.join(app, 'main.js'), main_js.replace("let win, win2;", "let win, win2 = ;"))
     line = s.wait_line(m, '] error ')
     deadline = time.monotonic() + 10
     px = None

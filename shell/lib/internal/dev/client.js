@@ -177,6 +177,10 @@ function install() {
     if (!native.isStarted()) watchFirstFrame();
     return start.apply(this, arguments);
   };
+  // A main process without windows: its restart is done once the script ran.
+  setImmediate(() => {
+    if (!native.isStarted()) binding.painted(false);
+  });
 }
 
 // package.json anode.devUrl: in dev mode loadFile serves the page from the
