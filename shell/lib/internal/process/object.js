@@ -259,9 +259,14 @@ process.exit = function exit(code) {
     process.emit('exit', status);
   }
   pm.reallyExit((process.exitCode | 0) & 0xff);
+  // Only a worker gets here: its runtime is ending.
+  require('internal/process/uncaught').unwindWorker();
 };
 
-process.reallyExit = (code) => pm.reallyExit(code | 0);
+process.reallyExit = (code) => {
+  pm.reallyExit(code | 0);
+  require('internal/process/uncaught').unwindWorker();
+};
 process.abort = () => pm.kill(process.pid, signals().SIGABRT);
 
 process.nextTick = nextTick;

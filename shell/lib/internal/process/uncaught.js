@@ -87,7 +87,12 @@ function exitNow(code) {
     }
   }
   internalBinding('process_methods').reallyExit(code);
-  // Only a worker gets here: its runtime is ending. Unwind what called us.
+  unwindWorker();
+}
+
+// After reallyExit returned (only a worker's does: its runtime is ending),
+// unwinds the JS that called it; dispatch swallows kStop.
+function unwindWorker() {
   state.stopped = true;
   throw kStop;
 }
@@ -151,4 +156,4 @@ function processRejections(pending) {
   }
 }
 
-module.exports = { kStop, state, triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow, setFatalHook, setUncaughtReporter };
+module.exports = { kStop, state, unwindWorker, triggerUncaught, processRejections, report, arrowFor, kArrowMessage, exitNow, setFatalHook, setUncaughtReporter };
