@@ -25,6 +25,7 @@
 #define QUIET_MS 8
 #define MAX_WAIT_MS 60
 #define STORM_EVENTS 200 /* events within one second that make a storm */
+#define STORM_BATCHES 8  /* or batches: the kernel merges a slow reader's events */
 #define STORM_QUIET_MS 250
 #define ROOT_POLL_MS 500
 
@@ -61,6 +62,7 @@ struct anode_dev {
   gboolean root_gone;
   guint64 storm_start;
   guint storm_events;
+  guint storm_batches;
   gboolean storming;
 
   anode_runtime_t *rt;
@@ -223,21 +225,36 @@ unwatch_tree (anode_dev_t *dev, const char *dir)
 
 static void batch_cb (uv_timer_t *t);
 
+/* Counts events (or batches) in one-second windows: a storm lengthens
+ * the quiet period until a second passes calmly. */
+static void
+count_storm (anode_dev_t *dev, gboolean batch)
+{
+  guint64 now = uv_hrtime ();
+  if (now - dev->storm_start > 1000000000ull) {
+    if (dev->storming && dev->storm_events < STORM_EVENTS && dev->storm_batches < 2)
+      dev->storming = FALSE;
+    dev->storm_start = now;
+    dev->storm_events = 0;
+    dev->storm_batches = 0;
+  }
+  if (batch)
+    dev->storm_batches++;
+  else
+    dev->storm_events++;
+  if (!dev->storming && (dev->storm_events >= STORM_EVENTS || dev->storm_batches >= STORM_BATCHES)) {
+    dev->storming = TRUE;
+    anode_dev_log ("edit storm: %u file events in %u batches within a second; changes are "
+                   "coalesced and applied once it calms down", dev->storm_events,
+                   dev->storm_batches);
+  }
+}
+
 static void
 schedule_batch (anode_dev_t *dev)
 {
   guint64 now = uv_hrtime ();
-  if (now - dev->storm_start > 1000000000ull) {
-    if (dev->storming && dev->storm_events < STORM_EVENTS)
-      dev->storming = FALSE;
-    dev->storm_start = now;
-    dev->storm_events = 0;
-  }
-  if (++dev->storm_events == STORM_EVENTS && !dev->storming) {
-    dev->storming = TRUE;
-    anode_dev_log ("edit storm: %u file events within a second; changes are coalesced "
-                   "and applied once it calms down", STORM_EVENTS);
-  }
+  count_storm (dev, FALSE);
   guint64 quiet = dev->storming ? STORM_QUIET_MS : QUIET_MS;
   if (!dev->storming) {
     guint64 waited = (now - dev->batch_start) / 1000000;
@@ -436,6 +453,7 @@ batch_cb (uv_timer_t *t)
     g_ptr_array_add (paths, path);
   }
   g_ptr_array_sort (paths, cmp_str);
+  count_storm (dev, TRUE);
   if (g_getenv ("ANODE_DEV_TRACE"))
     anode_dev_log ("trace batch +%.1f ms", ms_since (t0));
   if (paths->len == 0 || dev->root_gone)

@@ -357,7 +357,8 @@ def run(s, app, tmp):
         time.sleep(0.2)
     check('an edit storm: a clear message, the session alive, the last save applied',
           storm is not None and s.alive() and s.eval('getComputedStyle(document.body).color') == 'rgb(1, 2, 3)'
-          and s.eval("document.querySelectorAll('link').length") == 1, s.log())
+          and s.eval("document.querySelectorAll('link').length") == 1,
+          f"{s.log()}\n{s.eval('[getComputedStyle(document.body).color, document.querySelectorAll(`link`).length]')}")
 
     # -- the app folder renamed away, then back.
     moved = os.path.join(tmp, 'moved')
