@@ -3,6 +3,7 @@
  * the slow ones also as libuv threadpool jobs. Keys, signatures and key
  * agreement are binding-crypto-keys.c. */
 #include <string.h>
+#include <sys/mman.h>
 
 #include <openssl/core_names.h>
 #include <openssl/crypto.h>
@@ -645,7 +646,7 @@ get_ciphers_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv
  * the loop thread. OpenSSL's error queue is per thread: a worker's error is
  * carried back as its packed code. */
 
-typedef enum { JOB_RANDOM, JOB_PBKDF2, JOB_SCRYPT, JOB_HKDF } job_kind_t;
+typedef enum { JOB_RANDOM, JOB_RANDOM_NEW, JOB_PBKDF2, JOB_SCRYPT, JOB_HKDF } job_kind_t;
 
 typedef struct {
   uv_work_t work;
@@ -655,6 +656,7 @@ typedef struct {
   size_t in1_len, in2_len, in3_len;
   guint8 *out;
   size_t out_len;
+  gboolean out_mapped; /* out is a fresh_bytes() mapping */
   EVP_MD *md; /* a reference of its own */
   double iter;
   uint64_t n, r, p, maxmem;
@@ -674,6 +676,39 @@ dup_bytes (const guint8 *p, size_t n)
   return d;
 }
 
+/* Memory for a big new random buffer: its pages faulted in by the kernel in
+ * one go (MAP_POPULATE), which costs a fraction of faulting them one by one
+ * as the generator writes. Small sizes come from malloc. */
+#define FRESH_MAP_MIN (1 << 20)
+
+static guint8 *
+fresh_bytes (size_t n, gboolean *mapped)
+{
+  *mapped = FALSE;
+  if (n >= FRESH_MAP_MIN) {
+    void *p = mmap (NULL, n, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (p != MAP_FAILED) {
+      *mapped = TRUE;
+      return p;
+    }
+  }
+  return g_malloc (MAX (n, 1));
+}
+
+static void
+unmap_bytes (void *bytes, void *context)
+{
+  munmap (bytes, GPOINTER_TO_SIZE (context));
+}
+
+static JSValueRef
+fresh_array_buffer (JSContextRef ctx, guint8 *p, size_t n, gboolean mapped)
+{
+  if (!mapped)
+    return cr_array_buffer_take (ctx, p, n);
+  return JSObjectMakeArrayBufferWithBytesNoCopy (ctx, p, n, unmap_bytes, GSIZE_TO_POINTER (n), NULL);
+}
+
 static void
 job_free (job_t *j)
 {
@@ -682,7 +717,10 @@ job_free (job_t *j)
     OPENSSL_cleanse (j->in2, j->in2_len);
   g_free (j->in2);
   g_free (j->in3);
-  g_free (j->out);
+  if (j->out_mapped)
+    munmap (j->out, j->out_len);
+  else
+    g_free (j->out);
   EVP_MD_free (j->md);
   g_free (j);
 }
@@ -706,6 +744,10 @@ job_run (job_t *j)
   /* in1: password / key material, in2: salt, in3: info */
   switch (j->kind) {
   case JOB_RANDOM:
+    j->ok = fill_random (j->out, j->out_len);
+    break;
+  case JOB_RANDOM_NEW:
+    j->out = fresh_bytes (j->out_len, &j->out_mapped);
     j->ok = fill_random (j->out, j->out_len);
     break;
   case JOB_PBKDF2:
@@ -767,8 +809,9 @@ job_result (crypto_state_t *st, JSContextRef ctx, job_t *j, JSValueRef *err)
       memcpy ((guint8 *) p + j->target_off, j->out, j->out_len);
     return JSValueMakeUndefined (ctx);
   }
-  JSValueRef ab = cr_array_buffer_take (ctx, j->out, j->out_len);
+  JSValueRef ab = fresh_array_buffer (ctx, j->out, j->out_len, j->out_mapped);
   j->out = NULL;
+  j->out_mapped = FALSE;
   return ab;
 }
 
@@ -853,6 +896,31 @@ random_fill_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv
   j->target = (JSObjectRef) argv[0];
   j->target_off = (size_t) off;
   return job_start (st, ctx, j, argv[3], exc);
+}
+
+/* randomBytes(size, cb?) -> a new ArrayBuffer of random bytes (or, with
+ * cb, made and filled on the threadpool and handed to cb) */
+static JSValueRef
+random_bytes_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
+{
+  crypto_state_t *st = data;
+  size_t n = (size_t) anode_capi_arg_number (ctx, argc, argv, 0, 0);
+  if (argc > 1 && JSValueIsObject (ctx, argv[1])) {
+    job_t *j = g_new0 (job_t, 1);
+    j->kind = JOB_RANDOM_NEW;
+    j->out_len = n;
+    return job_start (st, ctx, j, argv[1], exc);
+  }
+  gboolean mapped;
+  guint8 *p = fresh_bytes (n, &mapped);
+  if (!fill_random (p, n)) {
+    if (mapped)
+      munmap (p, n);
+    else
+      g_free (p);
+    return cr_throw_openssl (ctx, st->make_error, exc, "Random bytes generation failed");
+  }
+  return fresh_array_buffer (ctx, p, n, mapped);
 }
 
 static gboolean
@@ -1032,6 +1100,7 @@ anode_binding_crypto_init (anode_runtime_t *rt)
     { "getHashes", get_hashes_cb },
     { "getCiphers", get_ciphers_cb },
     { "randomFill", random_fill_cb },
+    { "randomBytes", random_bytes_cb },
     { "pbkdf2", pbkdf2_cb },
     { "scryptCheck", scrypt_check_cb },
     { "scrypt", scrypt_cb },

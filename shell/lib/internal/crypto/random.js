@@ -83,18 +83,15 @@ function checkSize(size) {
 function randomBytes(size, callback) {
   checkSize(size);
   if (callback !== undefined) validateFunction(callback, 'callback');
-  const buf = new FastBuffer(size);
-  if (callback === undefined) {
-    if (size > 0) getBinding().randomFill(buf, 0, size);
-    return buf;
-  }
+  // The binding makes the memory itself: no zero-filling first.
+  if (callback === undefined) return size > 0 ? new FastBuffer(getBinding().randomBytes(size)) : new FastBuffer(0);
   if (size === 0) {
-    process.nextTick(callback, null, buf);
+    process.nextTick(callback, null, new FastBuffer(0));
     return undefined;
   }
-  getBinding().randomFill(buf, 0, size, (err) => {
+  getBinding().randomBytes(size, (err, ab) => {
     if (err) callback(err);
-    else callback(null, buf);
+    else callback(null, new FastBuffer(ab));
   });
   return undefined;
 }
