@@ -128,7 +128,17 @@ def pixel(x, y):
     return None
 
 
+def cli():
+    r = subprocess.run([ANODE, 'dev'], capture_output=True, text=True, timeout=20)
+    check('anode dev without a folder: exit 9 and the usage', r.returncode == 9 and
+          'usage: anode dev APPDIR' in r.stderr, f'{r.returncode} {r.stderr}')
+    r = subprocess.run([ANODE, 'dev', '/no/such/app'], capture_output=True, text=True, timeout=20)
+    check('anode dev of a missing folder: exit 9 naming it', r.returncode == 9 and
+          '/no/such/app is not a folder' in r.stderr, f'{r.returncode} {r.stderr}')
+
+
 def main():
+    cli()
     tmp = tempfile.mkdtemp(prefix='anode-dev-')
     app = os.path.join(tmp, 'app')
     shutil.copytree(os.path.join(HERE, 'fixtures', 'dev-app'), app)
