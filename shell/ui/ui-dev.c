@@ -250,7 +250,8 @@ detach (gpointer data, anode_runtime_t *limbo)
   for (guint i = 0; i < st->orphans->len; i++)
     ((orphan_t *) g_ptr_array_index (st->orphans, i))->replaced_by = 0;
   g_hash_table_remove_all (ui->windows);
-  /* The next runtime's first window shares the orphans' web process. */
+  /* The next runtime's first window shares the orphans' web process
+   * (a fresh process, even started now, paints ~2-3x later). */
   if (ui->spare == NULL && st->orphans->len > 0) {
     orphan_t *o = g_ptr_array_index (st->orphans, 0);
     ui->spare_ucm = webkit_user_content_manager_new ();

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """`anode dev` latency (make bench), run under the caller's display.
 
-Edits a copy of tests/integration/fixtures/dev-app while `anode dev` runs
-it: 20 CSS edits (swapped in place), 20 HTML edits (the window reloads), 20
+Edits a copy of tests/integration/fixtures/dev-app (one window) while
+`anode dev` runs it: 20 CSS edits (swapped in place), 20 HTML edits (the window reloads), 20
 edits of a module main.js requires (the main script restarts in-process).
 The clock is the harness's: from just before the write to the moment the
 session's line for it arrives, which the session prints once the new frame
@@ -20,7 +20,7 @@ tmp = tempfile.mkdtemp(prefix='anode-dev-bench-')
 app = os.path.join(tmp, 'app')
 shutil.copytree(os.path.join(root, 'tests', 'integration', 'fixtures', 'dev-app'), app)
 
-env = dict(os.environ, DEV_TEST_PORT=str(48000 + os.getpid() % 1000))
+env = dict(os.environ, DEV_TEST_PORT=str(48000 + os.getpid() % 1000), DEV_ONE_WINDOW='1')
 proc = subprocess.Popen([anode, 'dev', app], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                         env=env, text=True, bufsize=1)
 lines = []
