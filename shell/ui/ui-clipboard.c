@@ -128,7 +128,8 @@ read_cb (const char *kind, const char *type, anode_ui_t *ui)
   if (textual) {
     v = anode_string_new_utf8 (ctx, data, len);
   } else {
-    g_autoptr (JSCValue) buf = jsc_value_new_array_buffer (ctx, g_memdup2 (data, len), len, g_free, NULL);
+    gpointer copy = g_memdup2 (data, len);
+    g_autoptr (JSCValue) buf = jsc_value_new_array_buffer (ctx, copy, len, g_free, copy);
     v = jsc_value_new_typed_array_with_buffer (buf, JSC_TYPED_ARRAY_UINT8, 0, -1);
   }
   g_bytes_unref (r.bytes);
