@@ -507,8 +507,9 @@ function setupChannel(target, channel, serializationMode) {
     if (req === undefined) return;
     if (req.closeAfter) req.closeAfter.destroy();
     const err = status < 0 ? new ErrnoException(status, 'write') : null;
+    // A write that fails later (EPIPE: the other side died meanwhile) is no
+    // 'error' event, as in Node: the channel's end follows and disconnects.
     if (req.callback) req.callback(err);
-    else if (err) target.emit('error', err);
     if (writeQueue.length === 0 && !target.connected && target._channel === channel) finishDisconnect(target, channel);
   };
 
