@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "dev.h"
+#include "ui-desk.h"
 #include "ui-private.h"
 
 /* ui-ipc.c keeps a view's bridge state under this key. */
@@ -230,6 +231,13 @@ detach (gpointer data, anode_runtime_t *limbo)
     uv_close ((uv_handle_t *) &ui->keepalive, NULL);
   }
   g_clear_handle_id (&st->grace_id, g_source_remove);
+  /* Tray icons and notification subscriptions belong to the app that made
+   * them: they go with it, and the next runtime makes its own (tray ids
+   * restart at 1 there). Menus stay with the orphan windows that show them. */
+  if (ui->desk != NULL) {
+    anode_ui_tray_free (ui->desk);
+    anode_ui_notify_free (ui->desk);
+  }
 
   g_autoptr (GPtrArray) live = g_ptr_array_new ();
   GHashTableIter it;

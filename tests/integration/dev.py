@@ -397,6 +397,60 @@ def run(s, app, tmp):
           not reports, text[text.find(reports[0]):][:6000] if reports else '')
 
     dev_url(tmp)
+    tray_restart(tmp)
+
+
+def tray_tooltips():
+    """The tooltips of the tray items registered on the test watcher
+    (tests/integration/desk-services.py), or None without one."""
+    def gdbus(*args):
+        r = subprocess.run(['gdbus', 'call', '--session', *args], capture_output=True, text=True, timeout=10)
+        return r.stdout if r.returncode == 0 else None
+    items = gdbus('--dest', 'org.kde.StatusNotifierWatcher', '--object-path', '/StatusNotifierWatcher',
+                  '--method', 'org.freedesktop.DBus.Properties.Get', 'org.kde.StatusNotifierWatcher',
+                  'RegisteredStatusNotifierItems')
+    if items is None:
+        return None
+    import re
+    tips = set()
+    for owner, path in set(re.findall(r"'(:[0-9.]+)(/[^']*)'", items)):
+        out = gdbus('--dest', owner, '--object-path', path, '--method', 'org.freedesktop.DBus.Properties.Get',
+                    'org.kde.StatusNotifierItem', 'ToolTip')
+        tips.update(re.findall(r'run (\d+)', out or ''))
+    return tips
+
+
+def tray_restart(tmp):
+    """A main restart takes the old app's tray icon away: the new app's
+    tray, made under the same id, is the one on the bus."""
+    if tray_tooltips() is None:
+        check('a restart replaces the app\'s tray icon (needs the test watcher: skipped)', True)
+        return
+    app = os.path.join(tmp, 'tray-app')
+    os.makedirs(app)
+    write(os.path.join(app, 'package.json'), '{"name": "tray-app", "version": "1.0.0", "main": "main.js"}')
+    source = ("const { app, Tray, nativeImage } = require('electron');\n"
+              "app.on('window-all-closed', () => {});\n"
+              "app.whenReady().then(() => {\n"
+              "  global.tray = new Tray(nativeImage.createEmpty());\n"
+              "  global.tray.setToolTip('run RUN');\n"
+              "  console.error('tray RUN made');\n"
+              "});\n")
+    write(os.path.join(app, 'main.js'), source.replace('RUN', '1'))
+    s = Session(app, PORT + 2)
+    try:
+        made = s.wait_line(0, 'tray 1 made', 40) is not None
+        time.sleep(0.5)
+        first = tray_tooltips()
+        m = s.mark()
+        write(os.path.join(app, 'main.js'), source.replace('RUN', '2'))
+        made = made and s.wait_line(m, 'tray 2 made', 40) is not None
+        time.sleep(0.5)
+        second = tray_tooltips()
+        check('a restart replaces the app\'s tray icon (the old one leaves the bus, the new one shows)',
+              made and first == {'1'} and second == {'2'}, f'{first} -> {second}\n{s.log()}')
+    finally:
+        s.stop()
 
 
 def dev_url(tmp):
