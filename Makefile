@@ -9,7 +9,9 @@ APT_PACKAGES := meson ninja-build pkg-config gcc python3 \
 	libgtk-4-dev libwebkitgtk-6.0-dev libssl-dev zlib1g-dev libbrotli-dev libdeflate-dev \
 	libhttp-parser-dev libicu-dev ca-certificates openssl curl brotli wrk squashfs-tools libsquashfs-dev \
 	xvfb xauth dbus openbox x11-utils hyperfine time bc \
-	libsecret-1-dev gnome-keyring python3-gi
+	libsecret-1-dev gnome-keyring python3-gi \
+	libcairo2-dev libfontconfig-dev libgdk-pixbuf-2.0-dev libsoup-3.0-dev libx11-dev \
+	liblz4-dev liblzma-dev libzstd-dev
 DEFAULT_APP := apps/hello
 
 .PHONY: all deps build run test bench asan clean
