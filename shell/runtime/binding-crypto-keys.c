@@ -1908,13 +1908,7 @@ static JSValueRef
 setup_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
   keys_state_t *st = data;
-  if (argc < 1 || !JSValueIsObject (ctx, argv[0]))
-    return JSValueMakeBoolean (ctx, false);
-  if (st->make_error)
-    JSValueUnprotect (ctx, st->make_error);
-  st->make_error = (JSObjectRef) argv[0];
-  JSValueProtect (ctx, st->make_error);
-  return JSValueMakeBoolean (ctx, true);
+  return cr_setup (ctx, &st->make_error, argc, argv);
 }
 
 static void
@@ -1945,10 +1939,7 @@ anode_binding_crypto_keys_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-crypto-keys-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb },
     { "parseKey", parse_key_cb },
     { "publicOf", public_of_cb },
@@ -1985,7 +1976,6 @@ anode_binding_crypto_keys_init (anode_runtime_t *rt)
     { "ecdhToKey", ecdh_to_key_cb },
     { "getCurves", get_curves_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   return b;
 }

@@ -1036,13 +1036,7 @@ static JSValueRef
 setup_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], JSValueRef *exc)
 {
   crypto_state_t *st = data;
-  if (argc < 1 || !JSValueIsObject (ctx, argv[0]))
-    return JSValueMakeBoolean (ctx, false);
-  if (st->make_error)
-    JSValueUnprotect (ctx, st->make_error);
-  st->make_error = (JSObjectRef) argv[0];
-  JSValueProtect (ctx, st->make_error);
-  return JSValueMakeBoolean (ctx, true);
+  return cr_setup (ctx, &st->make_error, argc, argv);
 }
 
 static void
@@ -1076,10 +1070,7 @@ anode_binding_crypto_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-crypto-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb },
     { "hashNew", hash_new_cb },
     { "hmacNew", hmac_new_cb },
@@ -1107,8 +1098,7 @@ anode_binding_crypto_init (anode_runtime_t *rt)
     { "hkdf", hkdf_cb },
     { "timingSafeEqual", timing_safe_equal_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   anode_set_string (b, "OPENSSL_VERSION", OpenSSL_version (OPENSSL_VERSION_STRING));
   anode_set_double (b, "OPENSSL_VERSION_NUMBER", OPENSSL_VERSION_NUMBER);
   return b;

@@ -650,10 +650,7 @@ anode_binding_http_parser_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-http-parser-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb },
     { "create", create_cb },
     { "reinitialize", reinit_cb },
@@ -664,8 +661,7 @@ anode_binding_http_parser_init (anode_runtime_t *rt)
     { "setSkipBody", set_skip_body_cb },
     { "times", times_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   anode_set_int (b, "INFO_INTS", INFO_INTS);
   g_autoptr (GPtrArray) names = g_ptr_array_new ();
 #define XX(num, name, string) g_ptr_array_add (names, (gpointer) #string);

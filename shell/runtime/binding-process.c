@@ -576,10 +576,7 @@ anode_binding_process_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-process-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb },
     { "spawn", spawn_cb },
     { "kill", kill_cb },
@@ -587,8 +584,7 @@ anode_binding_process_init (anode_runtime_t *rt)
     { "hasRef", has_ref_cb },
     { "close", close_js_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   anode_set_int (b, "STDIO_IGNORE", STDIO_IGNORE);
   anode_set_int (b, "STDIO_INHERIT", STDIO_INHERIT);
   anode_set_int (b, "STDIO_PIPE", STDIO_PIPE);

@@ -1109,10 +1109,7 @@ anode_binding_stream_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-stream-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb },
     { "create", create_cb },
     { "setOwner", set_owner_cb },
@@ -1138,8 +1135,7 @@ anode_binding_stream_init (anode_runtime_t *rt)
     { "writeQueueSize", write_queue_size_cb },
     { "fd", fd_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   anode_set_int (b, "TCP", TYPE_TCP);
   anode_set_int (b, "PIPE", TYPE_PIPE);
   anode_set_int (b, "IPC", TYPE_IPC);

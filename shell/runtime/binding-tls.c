@@ -1866,10 +1866,7 @@ anode_binding_tls_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-tls-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb },
     { "createContext", create_context_cb },
     { "setCert", ctx_set_cert_cb },
@@ -1907,8 +1904,7 @@ anode_binding_tls_init (anode_runtime_t *rt)
     { "rootCertificates", root_certificates_cb },
     { "ciphers", ciphers_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   anode_set_int (b, "TLS1_VERSION", TLS1_VERSION);
   anode_set_int (b, "TLS1_1_VERSION", TLS1_1_VERSION);
   anode_set_int (b, "TLS1_2_VERSION", TLS1_2_VERSION);

@@ -671,16 +671,12 @@ anode_binding_zlib_init (anode_runtime_t *rt)
   g_object_set_data_full (G_OBJECT (rt->ctx), "anode-zlib-state", st, state_free);
 
   JSCValue *b = jsc_value_new_object (rt->ctx, NULL, NULL);
-  static const struct {
-    const char *name;
-    anode_capi_fn fn;
-  } methods[] = {
+  static const anode_capi_method_t methods[] = {
     { "setup", setup_cb }, { "create", create_cb }, { "write", write_cb }, { "oneShot", one_shot_cb },
     { "deflateOnce", deflate_once_cb },
     { "reset", reset_cb }, { "params", params_cb }, { "close", close_cb }, { "crc32", crc32_cb },
   };
-  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
-    anode_capi_set_method (b, methods[i].name, methods[i].fn, st);
+  anode_capi_set_methods (b, methods, G_N_ELEMENTS (methods), st);
   anode_set_string (b, "ZLIB_VERSION", zlibVersion ());
   anode_set_int (b, "ZLIB_VERNUM", ZLIB_VERNUM);
   return b;

@@ -105,6 +105,20 @@ cr_lib_prefix (int lib)
   }
 }
 
+/* setup(makeError) of both crypto bindings: keeps the JS error factory
+ * (protected: C holds it) in `*slot`. */
+static inline JSValueRef
+cr_setup (JSContextRef ctx, JSObjectRef *slot, size_t argc, const JSValueRef argv[])
+{
+  if (argc < 1 || !JSValueIsObject (ctx, argv[0]))
+    return JSValueMakeBoolean (ctx, false);
+  if (*slot)
+    JSValueUnprotect (ctx, *slot);
+  *slot = (JSObjectRef) argv[0];
+  JSValueProtect (ctx, *slot);
+  return JSValueMakeBoolean (ctx, true);
+}
+
 /* Builds (does not throw) the error for OpenSSL's queued errors, emptying
  * the queue: the oldest is the error, the rest its opensslErrorStack. With
  * an empty queue, a plain Error saying `fallback`. make_error is the JS

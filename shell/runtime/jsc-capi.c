@@ -58,6 +58,13 @@ anode_capi_set_method (JSCValue *obj, const char *name, anode_capi_fn fn, void *
   JSStringRelease (key);
 }
 
+void
+anode_capi_set_methods (JSCValue *obj, const anode_capi_method_t *methods, size_t n, void *data)
+{
+  for (size_t i = 0; i < n; i++)
+    anode_capi_set_method (obj, methods[i].name, methods[i].fn, data);
+}
+
 JSStringRef
 anode_capi_latin1_string (const char *data, size_t len)
 {

@@ -142,6 +142,15 @@ typedef JSValueRef (*anode_capi_fn) (JSContextRef ctx, void *data, size_t argc,
 void anode_capi_set_method (JSCValue *obj, const char *name, anode_capi_fn fn,
                             void *data);
 
+/* A binding's table of native functions, all defined on `obj` with the
+ * same `data`. */
+typedef struct {
+  const char *name;
+  anode_capi_fn fn;
+} anode_capi_method_t;
+void anode_capi_set_methods (JSCValue *obj, const anode_capi_method_t *methods, size_t n,
+                             void *data);
+
 /* A JS string from `len` bytes of Latin-1 (as Node's 'latin1' decodes).
  * Caller owns the JSStringRef. */
 JSStringRef anode_capi_latin1_string (const char *data, size_t len);
