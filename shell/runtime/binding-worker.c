@@ -142,6 +142,21 @@ wake (worker_host_t *h)
   g_mutex_unlock (&h->lock);
 }
 
+/* With the channel locked: puts `e` on its host's list of ends with mail
+ * (once) and wakes the host. */
+static void
+host_queue (worker_host_t *h, end_t *e)
+{
+  g_mutex_lock (&h->lock);
+  if (!e->queued) {
+    e->queued = TRUE;
+    g_queue_push_tail (&h->ready, e);
+  }
+  if (h->alive)
+    uv_async_send (&h->async);
+  g_mutex_unlock (&h->lock);
+}
+
 /* With the channel locked: gives `e` a message, waking its host. */
 static void
 deliver_locked (end_t *e, message_t *m)
@@ -151,17 +166,8 @@ deliver_locked (end_t *e, message_t *m)
     return;
   }
   g_queue_push_tail (&e->inbox, m);
-  worker_host_t *h = e->host;
-  if (h == NULL)
-    return;
-  g_mutex_lock (&h->lock);
-  if (!e->queued) {
-    e->queued = TRUE;
-    g_queue_push_tail (&h->ready, e);
-  }
-  if (h->alive)
-    uv_async_send (&h->async);
-  g_mutex_unlock (&h->lock);
+  if (e->host != NULL)
+    host_queue (e->host, e);
 }
 
 static end_t *
@@ -302,6 +308,39 @@ bytes_to_buffer (JSCContext *ctx, GBytes *bytes)
                                      (GDestroyNotify) g_bytes_unref, g_bytes_ref (bytes));
 }
 
+/* A message as JS sees it: its bytes as an ArrayBuffer (or undefined), and
+ * `extra`, undefined or [out-of-band ArrayBuffers, ids of the transferred
+ * ends, adopted by this host]. Takes the bytes and the ends out of `m`. */
+static void
+message_to_js (worker_host_t *h, message_t *m, JSCValue **data, JSCValue **extra)
+{
+  JSCContext *ctx = h->rt->ctx;
+  if (m->data != NULL) {
+    guint8 *bytes = g_steal_pointer (&m->data);
+    *data = jsc_value_new_array_buffer (ctx, bytes, m->len, g_free, bytes);
+  } else {
+    *data = jsc_value_new_undefined (ctx);
+  }
+  g_autoptr (GPtrArray) buffers = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; m->buffers != NULL && i < m->buffers->len; i++)
+    g_ptr_array_add (buffers, bytes_to_buffer (ctx, g_ptr_array_index (m->buffers, i)));
+  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_object_unref);
+  if (m->ends != NULL) {
+    /* Ownership of the transferred ends moves here. */
+    g_ptr_array_set_free_func (m->ends, NULL);
+    for (guint i = 0; i < m->ends->len; i++)
+      g_ptr_array_add (ids, jsc_value_new_number (ctx, host_adopt (h, g_ptr_array_index (m->ends, i))));
+  }
+  if (buffers->len == 0 && ids->len == 0) {
+    *extra = jsc_value_new_undefined (ctx);
+    return;
+  }
+  g_autoptr (GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (pair, jsc_value_new_array_from_garray (ctx, buffers));
+  g_ptr_array_add (pair, jsc_value_new_array_from_garray (ctx, ids));
+  *extra = jsc_value_new_array_from_garray (ctx, pair);
+}
+
 static void
 host_deliver (worker_host_t *h, end_t *e, message_t *m)
 {
@@ -315,34 +354,10 @@ host_deliver (worker_host_t *h, end_t *e, message_t *m)
     return;
   }
   g_autoptr (JSCValue) data = NULL;
-  if (m->data != NULL) {
-    guint8 *bytes = g_steal_pointer (&m->data);
-    data = jsc_value_new_array_buffer (ctx, bytes, m->len, g_free, bytes);
-  } else {
-    data = jsc_value_new_undefined (ctx);
-  }
-  g_autoptr (GPtrArray) buffers = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; m->buffers != NULL && i < m->buffers->len; i++)
-    g_ptr_array_add (buffers, bytes_to_buffer (ctx, g_ptr_array_index (m->buffers, i)));
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_object_unref);
-  if (m->ends != NULL) {
-    /* Ownership of the transferred ends moves here. */
-    g_ptr_array_set_free_func (m->ends, NULL);
-    for (guint i = 0; i < m->ends->len; i++)
-      g_ptr_array_add (ids, jsc_value_new_number (ctx, host_adopt (h, g_ptr_array_index (m->ends, i))));
-  }
+  g_autoptr (JSCValue) extra = NULL;
+  message_to_js (h, m, &data, &extra);
   g_autoptr (JSCValue) jid = jsc_value_new_number (ctx, id);
   g_autoptr (JSCValue) kind = jsc_value_new_number (ctx, m->kind);
-  /* The dispatch trampoline passes four arguments at most. */
-  g_autoptr (JSCValue) extra = NULL;
-  if (buffers->len == 0 && ids->len == 0) {
-    extra = jsc_value_new_undefined (ctx);
-  } else {
-    g_autoptr (GPtrArray) pair = g_ptr_array_new_with_free_func (g_object_unref);
-    g_ptr_array_add (pair, jsc_value_new_array_from_garray (ctx, buffers));
-    g_ptr_array_add (pair, jsc_value_new_array_from_garray (ctx, ids));
-    extra = jsc_value_new_array_from_garray (ctx, pair);
-  }
   JSCValue *args[] = { jid, kind, data, extra };
   g_autoptr (JSCValue) r = anode_runtime_callback (h->rt, h->on_message, 4, args);
 }
@@ -561,15 +576,8 @@ start_port_cb (int id, gboolean on, anode_runtime_t *rt)
     return;
   channel_t *c = e->channel;
   g_mutex_lock (&c->lock);
-  if (e->inbox.length > 0) {
-    g_mutex_lock (&h->lock);
-    if (!e->queued) {
-      e->queued = TRUE;
-      g_queue_push_tail (&h->ready, e);
-    }
-    uv_async_send (&h->async);
-    g_mutex_unlock (&h->lock);
-  }
+  if (e->inbox.length > 0)
+    host_queue (h, e);
   g_mutex_unlock (&c->lock);
 }
 
@@ -585,7 +593,7 @@ close_cb (int id, anode_runtime_t *rt)
 }
 
 /* receive(id): the next message now (receiveMessageOnPort), as
- * [kind, ArrayBuffer, buffers, endIds], or undefined. */
+ * [kind, ArrayBuffer|undefined, extra] (see message_to_js), or undefined. */
 static JSCValue *
 receive_cb (int id, anode_runtime_t *rt)
 {
@@ -602,22 +610,13 @@ receive_cb (int id, anode_runtime_t *rt)
     return jsc_value_new_undefined (rt->ctx);
   }
   JSCContext *ctx = rt->ctx;
+  g_autoptr (JSCValue) data = NULL;
+  g_autoptr (JSCValue) extra = NULL;
+  message_to_js (h, m, &data, &extra);
   g_autoptr (GPtrArray) out = g_ptr_array_new_with_free_func (g_object_unref);
   g_ptr_array_add (out, jsc_value_new_number (ctx, m->kind));
-  guint8 *bytes = g_steal_pointer (&m->data);
-  g_ptr_array_add (out, bytes ? jsc_value_new_array_buffer (ctx, bytes, m->len, g_free, bytes)
-                              : jsc_value_new_undefined (ctx));
-  g_autoptr (GPtrArray) buffers = g_ptr_array_new_with_free_func (g_object_unref);
-  for (guint i = 0; m->buffers != NULL && i < m->buffers->len; i++)
-    g_ptr_array_add (buffers, bytes_to_buffer (ctx, g_ptr_array_index (m->buffers, i)));
-  g_ptr_array_add (out, jsc_value_new_array_from_garray (ctx, buffers));
-  g_autoptr (GPtrArray) ids = g_ptr_array_new_with_free_func (g_object_unref);
-  if (m->ends != NULL) {
-    g_ptr_array_set_free_func (m->ends, NULL);
-    for (guint i = 0; i < m->ends->len; i++)
-      g_ptr_array_add (ids, jsc_value_new_number (ctx, host_adopt (h, g_ptr_array_index (m->ends, i))));
-  }
-  g_ptr_array_add (out, jsc_value_new_array_from_garray (ctx, ids));
+  g_ptr_array_add (out, g_steal_pointer (&data));
+  g_ptr_array_add (out, g_steal_pointer (&extra));
   message_free (m);
   return jsc_value_new_array_from_garray (ctx, out);
 }

@@ -95,8 +95,11 @@ function encode(value, transfer, owner) {
   return { bytes, oob: w.oob === null ? [] : w.oob, ports: portList, buffers };
 }
 
-function decode(data, oob, ids) {
-  const list = ids.map((id) => adoptPort(id));
+// `extra` is undefined or [out-of-band buffers, transferred port ids]
+// (binding-worker.c's message_to_js).
+function decode(data, extra) {
+  const oob = extra === undefined ? [] : extra[0];
+  const list = extra === undefined ? [] : extra[1].map((id) => adoptPort(id));
   if (data === undefined) return { value: undefined, ports: list };
   const r = new Reader(data, 0, data.byteLength, oob);
   return { value: r.value(undefined, list), ports: list };
@@ -132,7 +135,7 @@ function onMessage(id, kind, data, extra) {
   }
   let m;
   try {
-    m = decode(data, extra === undefined ? [] : extra[0], extra === undefined ? [] : extra[1]);
+    m = decode(data, extra);
   } catch (err) {
     port.dispatchEvent(new MessageEvent('messageerror', { data: err }));
     return;
@@ -271,8 +274,8 @@ function receiveMessageOnPort(port) {
     if (port[kId] < 0) return undefined;
     const r = binding.receive(port[kId]);
     if (r === undefined) return undefined;
-    const [kind, data, oob, ids] = r;
-    const m = decode(data, oob, ids);
+    const [kind, data, extra] = r;
+    const m = decode(data, extra);
     if (kind === KIND_MESSAGE) return { message: m.value };
     port[kOnControl]?.(kind, m.value);
   }
@@ -280,7 +283,7 @@ function receiveMessageOnPort(port) {
 
 module.exports = {
   MessagePort, MessageChannel, MessageEvent, receiveMessageOnPort,
-  adoptPort, post, closePort, encode, untransferable,
+  adoptPort, post, closePort, encode, decode, untransferable,
   kId, kOnControl, kClosed,
   KIND_MESSAGE,
   setExitHandler(fn) { exitHandler = fn; },

@@ -11,9 +11,7 @@ function run(options, runScript, evalCode) {
   const port = io.adoptPort(options.port);
   const first = io.binding.receive(options.port);
   if (first === undefined || first[0] !== KIND_INIT) throw new Error('worker: no start message from the parent');
-  const { Reader } = require('internal/electron/ipc_wire');
-  const transferred = first[3].map((id) => io.adoptPort(id));
-  const init = new Reader(first[1], 0, first[1].byteLength, first[2]).value(undefined, transferred);
+  const init = io.decode(first[1], first[2]).value;
 
   state.isMainThread = false;
   state.parentPort = port;
