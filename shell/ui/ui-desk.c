@@ -103,8 +103,8 @@ anode_desk_strv_to_js (JSCContext *ctx, const char *const *v)
   return a;
 }
 
-GdkTexture *
-anode_desk_texture (JSCValue *img)
+const guint8 *
+anode_desk_pixels (JSCValue *img, int *width, int *height)
 {
   if (img == NULL || !jsc_value_is_object (img))
     return NULL;
@@ -114,8 +114,41 @@ anode_desk_texture (JSCValue *img)
   gsize len = 0;
   if (w <= 0 || h <= 0 || !jsc_value_is_typed_array (data))
     return NULL;
-  guint8 *px = jsc_value_typed_array_get_data (data, &len);
+  const guint8 *px = jsc_value_typed_array_get_data (data, &len);
   if (len < (gsize) w * h * 4)
+    return NULL;
+  *width = w;
+  *height = h;
+  return px;
+}
+
+guint8 *
+anode_desk_unpremultiply (const guint8 *px, int w, int h, gboolean alpha_first)
+{
+  guint8 *out = g_malloc ((gsize) w * h * 4);
+  for (gsize i = 0; i < (gsize) w * h; i++) {
+    guint8 b = px[i * 4], g = px[i * 4 + 1], r = px[i * 4 + 2], a = px[i * 4 + 3];
+    if (a != 0 && a != 255) {
+      r = (guint8) MIN (255, r * 255 / a);
+      g = (guint8) MIN (255, g * 255 / a);
+      b = (guint8) MIN (255, b * 255 / a);
+    }
+    guint8 *o = out + i * 4;
+    if (alpha_first) {
+      o[0] = a, o[1] = r, o[2] = g, o[3] = b;
+    } else {
+      o[0] = r, o[1] = g, o[2] = b, o[3] = a;
+    }
+  }
+  return out;
+}
+
+GdkTexture *
+anode_desk_texture (JSCValue *img)
+{
+  int w, h;
+  const guint8 *px = anode_desk_pixels (img, &w, &h);
+  if (px == NULL)
     return NULL;
   g_autoptr (GBytes) bytes = g_bytes_new (px, (gsize) w * h * 4);
   return gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes, (gsize) w * 4);

@@ -49,6 +49,13 @@ JSCValue *anode_desk_strv_to_js (JSCContext *ctx, const char *const *v);
 
 /* A JS {width, height, data} image as a texture, or NULL. */
 GdkTexture *anode_desk_texture (JSCValue *img);
+/* The pixels of JS image object `img` ({width, height, data}: BGRA,
+ * premultiplied, as nativeImage keeps them), borrowed from its data; NULL
+ * if malformed. */
+const guint8 *anode_desk_pixels (JSCValue *img, int *width, int *height);
+/* A copy of `w` x `h` such pixels unpremultiplied, as RGBA or, with
+ * `alpha_first`, ARGB bytes (what D-Bus image formats want). g_free it. */
+guint8 *anode_desk_unpremultiply (const guint8 *px, int w, int h, gboolean alpha_first);
 
 void anode_ui_menu_bind (anode_ui_t *ui, JSCValue *binding);
 void anode_ui_menu_free (anode_desk_t *desk);

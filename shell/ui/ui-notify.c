@@ -93,28 +93,11 @@ notify_supported_cb (anode_ui_t *ui)
 static GVariant *
 image_data_variant (JSCValue *img)
 {
-  int w = (int) anode_desk_opt_number (img, "width", 0);
-  int h = (int) anode_desk_opt_number (img, "height", 0);
-  g_autoptr (JSCValue) data = jsc_value_object_get_property (img, "data");
-  gsize len = 0;
-  if (w <= 0 || h <= 0 || !jsc_value_is_typed_array (data))
+  int w, h;
+  const guint8 *px = anode_desk_pixels (img, &w, &h);
+  if (px == NULL)
     return NULL;
-  const guint8 *px = jsc_value_typed_array_get_data (data, &len);
-  if (len < (gsize) w * h * 4)
-    return NULL;
-  guint8 *rgba = g_malloc ((gsize) w * h * 4);
-  for (gsize i = 0; i < (gsize) w * h; i++) {
-    guint8 b = px[i * 4], g = px[i * 4 + 1], r = px[i * 4 + 2], a = px[i * 4 + 3];
-    if (a != 0 && a != 255) {
-      r = (guint8) MIN (255, r * 255 / a);
-      g = (guint8) MIN (255, g * 255 / a);
-      b = (guint8) MIN (255, b * 255 / a);
-    }
-    rgba[i * 4] = r;
-    rgba[i * 4 + 1] = g;
-    rgba[i * 4 + 2] = b;
-    rgba[i * 4 + 3] = a;
-  }
+  guint8 *rgba = anode_desk_unpremultiply (px, w, h, FALSE);
   GVariant *bytes = g_variant_new_from_data (G_VARIANT_TYPE ("ay"), rgba, (gsize) w * h * 4,
                                              TRUE, g_free, rgba);
   return g_variant_new ("(iiibii@ay)", w, h, w * 4, TRUE, 8, 4, bytes);

@@ -432,34 +432,15 @@ tray_update_cb (double id, const char *what, JSCValue *value, anode_ui_t *ui)
     emit_item_signal (t, g_str_equal (what, "title") ? "NewTitle" : "NewToolTip");
   } else if (g_str_equal (what, "image")) {
     g_clear_pointer (&t->pixmaps, g_variant_unref);
-    int w = (int) anode_desk_opt_number (value, "width", 0);
-    int h = (int) anode_desk_opt_number (value, "height", 0);
-    g_autoptr (JSCValue) data = jsc_value_is_object (value)
-      ? jsc_value_object_get_property (value, "data") : NULL;
-    gsize len = 0;
-    if (w > 0 && h > 0 && data != NULL && jsc_value_is_typed_array (data)) {
-      const guint8 *px = jsc_value_typed_array_get_data (data, &len);
-      if (len >= (gsize) w * h * 4) {
-        /* ARGB32 in network byte order; GTK's BGRA premultiplied is not
-         * what the spec asks, so convert. */
-        guint8 *argb = g_malloc ((gsize) w * h * 4);
-        for (gsize i = 0; i < (gsize) w * h; i++) {
-          guint8 b = px[i * 4], g = px[i * 4 + 1], r = px[i * 4 + 2], a = px[i * 4 + 3];
-          if (a != 0 && a != 255) {
-            r = (guint8) MIN (255, r * 255 / a);
-            g = (guint8) MIN (255, g * 255 / a);
-            b = (guint8) MIN (255, b * 255 / a);
-          }
-          argb[i * 4] = a;
-          argb[i * 4 + 1] = r;
-          argb[i * 4 + 2] = g;
-          argb[i * 4 + 3] = b;
-        }
-        GVariant *bytes = g_variant_new_from_data (G_VARIANT_TYPE ("ay"), argb, (gsize) w * h * 4,
-                                                   TRUE, g_free, argb);
-        GVariant *one = g_variant_new ("(ii@ay)", w, h, bytes);
-        t->pixmaps = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(iiay)"), &one, 1));
-      }
+    int w, h;
+    const guint8 *px = anode_desk_pixels (value, &w, &h);
+    if (px != NULL) {
+      /* ARGB32 in network byte order, not premultiplied, as the spec asks. */
+      guint8 *argb = anode_desk_unpremultiply (px, w, h, TRUE);
+      GVariant *bytes = g_variant_new_from_data (G_VARIANT_TYPE ("ay"), argb, (gsize) w * h * 4,
+                                                 TRUE, g_free, argb);
+      GVariant *one = g_variant_new ("(ii@ay)", w, h, bytes);
+      t->pixmaps = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("(iiay)"), &one, 1));
     }
     emit_item_signal (t, "NewIcon");
   } else if (g_str_equal (what, "menu")) {
