@@ -193,14 +193,6 @@ module.exports = function startBridge(native, configJSON, frameId) {
     });
   }
 
-  function readPorts(r) {
-    const n = r.u32();
-    if (n > r.end - r.pos) throw new RangeError('malformed IPC message: bad port count');
-    const ids = [];
-    for (let i = 0; i < n; i++) ids.push(r.u32());
-    return ids;
-  }
-
   // Listener errors surface as the page's uncaught errors, after the rest
   // of the batch ran.
   function reportLater(err) {
@@ -237,14 +229,14 @@ module.exports = function startBridge(native, configJSON, frameId) {
       case KIND.POST: {
         const channel = r.str();
         const message = r.value();
-        const userPorts = readPorts(r).map(portFor);
+        const userPorts = r.portIds().map(portFor);
         deliver(channel, { sender: ipcRenderer, senderId: 0, ports: userPorts }, [message]);
         break;
       }
       case KIND.PORT_MESSAGE: {
         const id = r.u32();
         const data = r.value();
-        const moved = readPorts(r).map(portFor);
+        const moved = r.portIds().map(portFor);
         const port = ports.get(id);
         if (port !== undefined) port.postMessage(data, moved);
         break;

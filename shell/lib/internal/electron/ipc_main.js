@@ -289,14 +289,6 @@ function emitAll(targets, channel, event, args) {
   }
 }
 
-function readPorts(r) {
-  const n = r.u32();
-  if (n > r.end - r.pos) throw new RangeError('malformed IPC message: bad port count');
-  const ids = [];
-  for (let i = 0; i < n; i++) ids.push(r.u32());
-  return ids;
-}
-
 function argsOf(r) {
   const args = r.value();
   if (!Array.isArray(args)) throw new RangeError('malformed IPC message: arguments are not an array');
@@ -415,7 +407,7 @@ function onRecord(wc, frameId, kind, r) {
       const channel = r.str();
       const message = r.value();
       const { MessagePortMain } = ports();
-      const list = readPorts(r).map((id) => MessagePortMain._remote(wc, id));
+      const list = r.portIds().map((id) => MessagePortMain._remote(wc, id));
       const event = new IpcMainEvent(wc, frameId, list);
       const frameIpc = wc._ipcState().frames.get(frameId)?._ipc();
       emitAll([frameIpc, wc._ipcOrNull(), ipcMain], channel, event, [message]);
@@ -425,7 +417,7 @@ function onRecord(wc, frameId, kind, r) {
       const id = r.u32();
       const data = r.value();
       const { MessagePortMain, portMessage } = ports();
-      const list = readPorts(r).map((pid) => MessagePortMain._remote(wc, pid));
+      const list = r.portIds().map((pid) => MessagePortMain._remote(wc, pid));
       portMessage(wc, id, data, list);
       break;
     }

@@ -493,6 +493,15 @@ class Reader {
     return this.strBody(tag);
   }
 
+  // A list of MessagePort ids (u32 count, u32 each), as both sides write it.
+  portIds() {
+    const n = this.u32();
+    if (n > this.end - this.pos) throw new RangeError('malformed IPC message: bad port count');
+    const ids = [];
+    for (let i = 0; i < n; i++) ids.push(this.u32());
+    return ids;
+  }
+
   strBody(tag) {
     const n = this.u32();
     const u8 = this.u8;
