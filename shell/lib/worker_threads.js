@@ -14,7 +14,7 @@ const {
   },
 } = require('internal/errors');
 
-const { binding, MessagePort, MessageChannel, receiveMessageOnPort, kId, kOnControl } = io;
+const { binding, MessagePort, MessageChannel, receiveMessageOnPort, kId, kOnControl, KIND_MESSAGE } = io;
 
 const SHARE_ENV = Symbol.for('nodejs.worker_threads.SHARE_ENV');
 
@@ -100,7 +100,8 @@ class Worker extends EventEmitter {
     };
     // `theirs` moves to the thread, which reads this message first.
     io.post(mine, KIND_INIT, init, options.transferList);
-    this.threadId = nextThreadId();
+    // Unique in the process, also across nested workers.
+    this.threadId = binding.nextThreadId();
     const errctx = {};
     const id = binding.startWorker({
       filename: file, code, argv: [process.execPath], execArgv, threadId: this.threadId, name, port: theirs,
@@ -129,7 +130,7 @@ class Worker extends EventEmitter {
 
   postMessage(value, transfer = undefined) {
     if (this[kExitCode] !== undefined) return;
-    io.post(this[kPort][kId], 0, value, transfer, this[kPort]);
+    io.post(this[kPort][kId], KIND_MESSAGE, value, transfer, this[kPort]);
   }
 
   terminate(callback = undefined) {
@@ -173,11 +174,6 @@ function receiveAndEmit(worker, port) {
   if (r === undefined) return false;
   worker.emit('message', r.message);
   return true;
-}
-
-// Thread ids are unique in the process, also across nested workers.
-function nextThreadId() {
-  return binding.nextThreadId();
 }
 
 // A marked object in a transfer list is cloned instead of moved.
