@@ -445,6 +445,7 @@ def tray_restart(tmp):
               "  global.tray = new Tray(nativeImage.createEmpty());\n"
               "  global.tray.setToolTip('run RUN');\n"
               "  console.error('tray RUN made');\n"
+              "  setTimeout(() => console.error('tray RUN settled'), 1000);\n"
               "});\n")
     write(os.path.join(app, 'main.js'), source.replace('RUN', '1'))
     s = Session(app, PORT + 2)
@@ -459,6 +460,17 @@ def tray_restart(tmp):
         second = tray_tooltips()
         check('a restart replaces the app\'s tray icon (the old one leaves the bus, the new one shows)',
               made and first == {'1'} and second == {'2'}, f'{first} -> {second}\n{s.log()}')
+        # A windowless app's restart is done once its script ran: the line
+        # comes before the new run's one-second timer, not after a wait for
+        # a frame that never comes.
+        settled = s.wait_line(m, 'tray 2 settled', 20)
+        with s.lock:
+            later = s.lines[m:]
+        at = {k: next((i for i, l in enumerate(later) if k in l), None) for k in ('] restart ', 'tray 2 settled')}
+        restart_line = later[at['] restart ']] if at['] restart '] is not None else ''
+        check('a windowless app (a tray only) gets a restart line once its script ran, before its 1 s timer',
+              settled is not None and at['] restart '] is not None and at['] restart '] < at['tray 2 settled']
+              and 'no window, script ran in' in restart_line, '\n'.join(later))
     finally:
         s.stop()
 

@@ -142,7 +142,9 @@ function onFatal(err) {
 }
 
 // After a restart: the line on the terminal once the first new window
-// paints (or once the app settled without opening one).
+// paints. An app that opened no window by the time its 'ready' handlers
+// (and the promise jobs they queued) ran is windowless (a tray, a server):
+// its restart is done once its script ran, with no frame to wait for.
 function watchFirstFrame() {
   const { getApp } = require('internal/electron/app');
   const app = getApp();
@@ -152,9 +154,9 @@ function watchFirstFrame() {
     done = true;
     nextFrame(require('internal/electron/ui').ui(), win.id).then(() => binding.painted(true));
   });
-  app.whenReady().then(() => setTimeout(() => {
+  app.whenReady().then(() => setImmediate(() => {
     if (!done) { done = true; binding.painted(false); }
-  }, 2000).unref());
+  }));
 }
 
 function install() {
