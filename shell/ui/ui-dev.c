@@ -559,3 +559,21 @@ anode_ui_dev_bind (anode_ui_t *ui, JSCValue *b)
   anode_set_method (b, "devWaitFrame", G_CALLBACK (wait_frame_cb), ui, G_TYPE_NONE, 2,
                     G_TYPE_DOUBLE, JSC_TYPE_VALUE);
 }
+
+/* ---- sourceURLs: scripts and stylesheets app:// serves name their file */
+
+char *
+anode_ui_dev_source_url (anode_ui_t *ui, const char *file, const char *mime)
+{
+  if (state_of (ui) == NULL || file == NULL || !g_path_is_absolute (file))
+    return NULL;
+  gboolean js = g_str_equal (mime, "text/javascript");
+  if (!js && !g_str_equal (mime, "text/css"))
+    return NULL;
+  g_autofree char *url = g_filename_to_uri (file, NULL, NULL);
+  /* A name that would end the comment early is left out. */
+  if (url == NULL || strstr (url, "*/") != NULL)
+    return NULL;
+  return js ? g_strdup_printf ("\n//# sourceURL=%s\n", url)
+            : g_strdup_printf ("\n/*# sourceURL=%s */\n", url);
+}

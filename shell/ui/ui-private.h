@@ -160,6 +160,9 @@ anode_ui_t *anode_ui_dev_adopt (anode_runtime_t *rt);
 void anode_ui_dev_register (anode_ui_t *ui, void (*free_fn) (gpointer ui));
 void anode_ui_dev_bind (anode_ui_t *ui, JSCValue *binding);
 void anode_ui_dev_attach (anode_window_t *w, WebKitWebView *view);
+/* The comment that names `file` on disk, to append to a script or
+ * stylesheet app:// serves (NULL outside dev mode or for other types). */
+char *anode_ui_dev_source_url (anode_ui_t *ui, const char *file, const char *mime);
 void anode_ui_dev_window_created (anode_window_t *w);
 
 /* ui-app.c: single instance lock. */

@@ -194,6 +194,25 @@ respond_file (WebKitURISchemeRequest *req, anode_ui_t *ui, const char *path, gbo
     soup_message_headers_replace (headers, "Content-Range", cr);
   }
   goffset length = end - start + 1;
+  /* In `anode dev` a whole script or stylesheet names its file on disk
+   * (the Web Inspector lists it under that name). */
+  g_autofree char *trailer = status == 200 && !head_only ? anode_ui_dev_source_url (ui, file, mime)
+                                                         : NULL;
+  g_autoptr (GInputStream) marked = NULL;
+  if (trailer != NULL) {
+    gsize extra = strlen (trailer), got = 0;
+    char *text = g_malloc ((gsize) size + extra);
+    if (!g_input_stream_read_all (body, text, (gsize) size, &got, NULL, &error)) {
+      g_free (text);
+      soup_message_headers_unref (headers);
+      finish_error (req, error->domain, error->code, "cannot load %s: %s", path, error->message);
+      return;
+    }
+    memcpy (text + got, trailer, extra);
+    length = (goffset) (got + extra);
+    marked = g_memory_input_stream_new_from_data (text, length, g_free);
+    body = marked;
+  }
   g_autoptr (GInputStream) empty = head_only ? g_memory_input_stream_new () : NULL;
   WebKitURISchemeResponse *resp = webkit_uri_scheme_response_new (head_only ? empty : body,
                                                                   head_only ? 0 : length);

@@ -169,6 +169,19 @@ def run(s, app, tmp):
         time.sleep(0.1)
     s.eval('window.marker = "kept"; 1', 2)
 
+    # -- sourceURLs: scripts and stylesheets served from the app folder name
+    # their files on disk (what the Web Inspector lists them as).
+    root = os.path.realpath(app)
+    js_text = s.eval("fetch('renderer.js').then((r) => r.text())") or ''
+    css_text = s.eval("fetch('style.css').then((r) => r.text())") or ''
+    html_text = s.eval("fetch('index.html').then((r) => r.text())") or ''
+    check('a renderer script ends with a sourceURL naming its file on disk',
+          js_text.startswith('window.loads') and js_text.endswith(f'\n//# sourceURL=file://{root}/renderer.js\n'),
+          repr(js_text[-200:]))
+    check('... a stylesheet with a /*# sourceURL */ comment, and HTML is served as it is',
+          css_text.endswith(f'\n/*# sourceURL=file://{root}/style.css */\n') and 'sourceURL' not in html_text,
+          repr(css_text[-200:]))
+
     # -- CSS swapped in place: page state (a counter, an input's text, the
     # scroll position) survives.
     s.eval("window.counter = 41; document.getElementById('field').value = 'typed'; scrollTo(0, 500); 1")
@@ -341,7 +354,8 @@ def run(s, app, tmp):
     time.sleep(0.3)
     shown = s.eval('window.__anodeDevOverlay.shown()')
     check('a renderer error: overlay in the page and "error in window" with the file on the terminal',
-          line is not None and 'renderer.js:2' in line and shown is True, f'{shown}\n{s.log()}')
+          line is not None and f'{os.path.realpath(app)}/renderer.js:2' in line and shown is True,
+          f'{shown}\n{s.log()}')
     m = s.mark()
     write(os.path.join(app, 'renderer.js'), 'window.loads = 1;\n')
     s.wait_line(m, '] reload ')
