@@ -205,6 +205,27 @@ def run(s, app, tmp):
           and s.eval('[window.marker, getComputedStyle(document.body).color]', 2) == ['kept', 'rgb(0, 128, 0)']
           and s.eval('window.counter') == 42, s.log())
 
+    # -- a sheet pulled in by @import two levels deep (theme.css imports
+    # parts/mid.css, which imports parts/deep.css) and a sheet of a
+    # same-origin iframe: swapped in place as well, the page state survives.
+    probe2 = ("[window.marker, window.loads, getComputedStyle(document.getElementById('deep')).color,"
+              " getComputedStyle(document.querySelector('iframe').contentDocument.body).color]")
+    for n, colour in enumerate(('rgb(7, 77, 177)', 'rgb(8, 88, 188)')):
+        m = s.mark()
+        write(os.path.join(app, 'parts', 'deep.css'), f'#deep {{ color: {colour}; }}\n')
+        line = s.wait_line(m, 'parts/deep.css')
+        state = s.eval(probe2, 2)
+        check(f'a sheet nested two @imports deep is swapped in place (save {n + 1}): counter and load count survive',
+              line is not None and '] css ' in line and '1 window' in line and state is not None
+              and state[:3] == ['kept', 1, colour], f'{state}\n{s.log()}')
+    m = s.mark()
+    write(os.path.join(app, 'frame.css'), 'body { color: rgb(9, 99, 199); }\n')
+    line = s.wait_line(m, 'frame.css')
+    state = s.eval(probe2, 2)
+    check('a sheet of a same-origin iframe is swapped in place (the page and the frame are not reloaded)',
+          line is not None and '] css ' in line and state == ['kept', 1, 'rgb(8, 88, 188)', 'rgb(9, 99, 199)'],
+          f'{state}\n{s.log()}')
+
     # -- HTML change: the page reloads.
     m = s.mark()
     with open(os.path.join(app, 'index.html')) as f:
