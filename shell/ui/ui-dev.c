@@ -235,6 +235,7 @@ orphan_window (anode_window_t *w)
   o->fullscreen = gtk_window_is_fullscreen (w->window);
   /* Nothing of the page may reach the next runtime: its bridge state and
    * our own handlers go (the window's are cut when `w` is freed). */
+  anode_ui_menu_window_orphaned (w);
   gpointer ipc = g_object_get_data (G_OBJECT (w->view), IPC_VIEW_KEY);
   if (ipc != NULL) {
     g_signal_handlers_disconnect_by_data (w->view, ipc);
@@ -270,9 +271,9 @@ detach (gpointer data, anode_runtime_t *limbo)
     uv_close ((uv_handle_t *) &ui->keepalive, NULL);
   }
   g_clear_handle_id (&st->grace_id, g_source_remove);
-  /* Tray icons and notification subscriptions belong to the app that made
-   * them: they go with it, and the next runtime makes its own (tray ids
-   * restart at 1 there). Menus stay with the orphan windows that show them. */
+  /* Tray icons (with their menus), notification subscriptions and menus
+   * belong to the app that made them: they go with it, and the next
+   * runtime makes its own (its ids restart at 1). */
   if (ui->desk != NULL) {
     anode_ui_tray_free (ui->desk);
     anode_ui_notify_free (ui->desk);
@@ -293,6 +294,9 @@ detach (gpointer data, anode_runtime_t *limbo)
   g_ptr_array_sort (live, by_id);
   for (guint i = 0; i < live->len; i++)
     g_ptr_array_add (st->orphans, orphan_window (g_ptr_array_index (live, i)));
+  /* Orphans keep their menu bars drawn but inert; every menu record goes. */
+  if (ui->desk != NULL)
+    anode_ui_menu_free (ui->desk);
   st->next_claim = 0;
   for (guint i = 0; i < st->orphans->len; i++)
     ((orphan_t *) g_ptr_array_index (st->orphans, i))->replaced_by = 0;

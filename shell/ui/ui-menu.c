@@ -835,9 +835,44 @@ anode_ui_menu_window_destroyed (anode_window_t *w)
   }
 }
 
+/* `anode dev` replaces the runtime: the window stays on screen until the
+ * next runtime's window replaces it, its menu bar still drawn but inert
+ * (no actions, no accelerators). Its actions would otherwise reach the
+ * next runtime, whose window and menu item ids start over. */
+void
+anode_ui_menu_window_orphaned (anode_window_t *w)
+{
+  if (w->menubar != NULL) {
+    GActionGroup *group = g_object_get_data (G_OBJECT (w->menubar), "anode-group");
+    group_drop (w->ui, w->menu_id, group);
+    gtk_widget_insert_action_group (GTK_WIDGET (w->window), "menu", NULL);
+    w->menubar = NULL;
+  }
+  w->menu_id = 0;
+  rebuild_window_keys (w);
+}
+
+/* menuStats(): the native menus alive and the places showing them. */
+static JSCValue *
+menu_stats_cb (anode_ui_t *ui)
+{
+  anode_desk_t *desk = anode_desk_get (ui);
+  guint places = 0;
+  GHashTableIter iter;
+  gpointer value;
+  g_hash_table_iter_init (&iter, desk->menus);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    places += ((anode_menu_t *) value)->groups->len;
+  JSCValue *out = jsc_value_new_object (ui->rt->ctx, NULL, NULL);
+  anode_set_int (out, "menus", g_hash_table_size (desk->menus));
+  anode_set_int (out, "places", places);
+  return out;
+}
+
 void
 anode_ui_menu_bind (anode_ui_t *ui, JSCValue *b)
 {
+  anode_set_method (b, "menuStats", G_CALLBACK (menu_stats_cb), ui, JSC_TYPE_VALUE, 0);
   anode_set_method (b, "menuSet", G_CALLBACK (menu_set_cb), ui, G_TYPE_NONE, 2,
                     G_TYPE_DOUBLE, JSC_TYPE_VALUE);
   anode_set_method (b, "menuFree", G_CALLBACK (menu_free_cb), ui, G_TYPE_NONE, 1,

@@ -153,6 +153,8 @@ void anode_ui_desk_free (anode_ui_t *ui);
 /* A window's menu bar and context menu hooks. */
 void anode_ui_menu_window_created (anode_window_t *w);
 void anode_ui_menu_window_destroyed (anode_window_t *w);
+/* Its menu bar left inert: the window outlives its runtime (dev mode). */
+void anode_ui_menu_window_orphaned (anode_window_t *w);
 
 /* ui-dev.c: `anode dev` (see dev.h). */
 /* The UI state of a previous runtime of the session, now `rt`'s, or NULL. */

@@ -443,6 +443,7 @@ def run(s, app, tmp):
 
     dev_url(tmp)
     tray_restart(tmp)
+    menu_restart(tmp)
 
 
 def tray_tooltips():
@@ -506,6 +507,89 @@ def tray_restart(tmp):
         check('a windowless app (a tray only) gets a restart line once its script ran, before its 1 s timer',
               settled is not None and at['] restart '] is not None and at['] restart '] < at['tray 2 settled']
               and 'no window, script ran in' in restart_line, '\n'.join(later))
+    finally:
+        s.stop()
+
+
+MENU_APP = """const { app, BrowserWindow, Menu } = require('electron');
+const http = require('http');
+app.on('window-all-closed', () => {});
+let win;
+app.whenReady().then(() => {
+  win = new BrowserWindow({ x: 80, y: 60, width: 400, height: 300 });
+  win.loadURL('data:text/html,<h1>menu</h1>');
+  MENU
+  http.createServer((req, res) => {
+    const t = Menu.__testing;
+    const menu = Menu.getApplicationMenu();
+    const item = menu && menu.items[0].submenu.items[0];
+    const body = req.url === '/activate' ? { ok: t.activate(win, item) }
+      : { shown: t.describe(win), stats: t.stats(), app: menu && menu.items.map((i) => i.label) };
+    res.end(JSON.stringify(body));
+  }).listen(Number(process.env.DEV_TEST_PORT), '127.0.0.1');
+});
+"""
+
+MENU_SET = """Menu.setApplicationMenu(Menu.buildFromTemplate([{ label: 'LABEL', submenu: [
+    { label: 'Do LABEL', accelerator: 'CommandOrControl+Shift+K', click: () => console.error('clicked LABEL') }] }]));"""
+
+
+def menu_restart(tmp):
+    """Menus belong to the main script's run: after a restart the window
+    shows only what the new run set (or no menu bar at all), the old run's
+    native menus are gone, and the new items act in the new run."""
+    app = os.path.join(tmp, 'menu-app')
+    os.makedirs(app)
+    write(os.path.join(app, 'package.json'), '{"name": "menu-app", "version": "1.0.0", "main": "main.js"}')
+    main_js = os.path.join(app, 'main.js')
+    write(main_js, MENU_APP.replace('MENU', MENU_SET.replace('LABEL', 'Old')))
+    import socket
+    with socket.socket() as probe:  # a free port: others may hold PORT + n
+        probe.bind(('127.0.0.1', 0))
+        port = probe.getsockname()[1]
+    s = Session(app, port, env={'ANODE_TEST_HOOKS': '1'})
+
+    def shown_when(pred):
+        deadline = time.monotonic() + 20
+        r = {}
+        while time.monotonic() < deadline:
+            r = s.get('/menu', timeout=2)
+            if pred(r):
+                break
+            time.sleep(0.1)
+        return r
+
+    def labels(r):
+        shown = r.get('shown')
+        return None if shown is None else [(i.get('label'), [c.get('label') for c in i.get('submenu', [])]) for i in shown]
+
+    try:
+        r = shown_when(lambda r: r.get('shown'))
+        check('menu app: the window shows the application menu it set',
+              labels(r) == [('Old', ['Do Old'])], f'{r}\n{s.log()}')
+        m = s.mark()
+        write(main_js, MENU_APP.replace('MENU', MENU_SET.replace('LABEL', 'New')))
+        line = s.wait_line(m, '] restart ')
+        r = shown_when(lambda r: r.get('app') == ['New'] and r.get('shown'))
+        check('after a restart the window shows the new run\'s menu only, and only its native menus live',
+              line is not None and labels(r) == [('New', ['Do New'])] and r.get('stats') == {'menus': 1, 'places': 1},
+              f'{r}\n{s.log()}')
+        m = s.mark()
+        act = s.get('/activate')
+        clicked = s.wait_line(m, 'clicked ', 10)
+        time.sleep(0.3)
+        check('... activating its item runs the new run\'s handler (not the old one), the session alive',
+              act.get('ok') is True and clicked is not None and 'clicked New' in clicked
+              and s.wait_line(m, 'clicked Old', 0.1) is None and s.alive(), f'{act}\n{s.log()}')
+        m = s.mark()
+        write(main_js, MENU_APP.replace('MENU', '// no menu this time'))
+        line = s.wait_line(m, '] restart ')
+        r = shown_when(lambda r: 'app' in r)
+        time.sleep(0.5)
+        r = s.get('/menu')
+        check('a run that sets no menu: after the restart the window has no menu bar and no native menu lives',
+              line is not None and r.get('app') is None and r.get('shown') is None
+              and r.get('stats') == {'menus': 0, 'places': 0}, f'{r}\n{s.log()}')
     finally:
         s.stop()
 

@@ -382,6 +382,7 @@ const testing = {
   activate(win, item) { return native.ui().menuActivate(win.id, item.commandId); },
   barHeight(win) { return native.ui().menuBarHeight(win.id); },
   openPopovers(win) { return native.ui().menuOpenPopovers(win.id); },
+  stats() { return native.ui().menuStats(); },
 };
 Object.defineProperty(Menu, '__testing', {
   enumerable: false,
