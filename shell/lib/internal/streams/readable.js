@@ -26,47 +26,61 @@ const kPaused = Symbol('kPaused');
 
 function ReadableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = !!(stream && stream[kIsDuplex]);
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.readableObjectMode);
+  const objectMode = !!(options && (options.objectMode || (isDuplex && options.readableObjectMode)));
+  if (objectMode) this.objectMode = true;
   this.highWaterMark = (options && getHighWaterMark(options, 'readableHighWaterMark', isDuplex)) ??
-    getDefaultHighWaterMark(this.objectMode);
+    getDefaultHighWaterMark(objectMode);
   // Chunks waiting to be read start at buffer[bufferIndex]; the slots before
   // it were read and are null, so taking one chunk is O(1) (Node 20's layout).
   this.buffer = [];
   this.bufferIndex = 0;
   this.length = 0;
-  this.pipes = [];
   this.flowing = null;
   this.ended = false;
   this.endEmitted = false;
   this.reading = false;
-  this.constructed = true;
   this.sync = true;
   this.needReadable = false;
   this.emittedReadable = false;
-  this.readableListening = false;
   this.resumeScheduled = false;
   this[kPaused] = null;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.destroyed = false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
-  this.awaitDrainWriters = null;
-  this.multiAwaitDrain = false;
-  this.readingMore = false;
   this.dataEmitted = false;
-  this.decoder = null;
-  this.encoding = null;
+  // Fields most streams never change live on the prototype (below) and
+  // become own properties when set: an idle socket stays small.
+  if (options && options.emitClose === false) this.emitClose = false;
+  if (options && options.autoDestroy === false) this.autoDestroy = false;
+  if (options && options.defaultEncoding) this.defaultEncoding = options.defaultEncoding;
   if (options && options.encoding) {
     const { StringDecoder } = require('string_decoder');
     this.decoder = new StringDecoder(options.encoding);
     this.encoding = options.encoding;
   }
 }
+
+for (const [key, value] of [
+  ['objectMode', false], ['constructed', true], ['readableListening', false],
+  ['errorEmitted', false], ['emitClose', true], ['autoDestroy', true], ['destroyed', false],
+  ['errored', null], ['closed', false], ['closeEmitted', false], ['defaultEncoding', 'utf8'],
+  ['awaitDrainWriters', null], ['multiAwaitDrain', false], ['readingMore', false],
+  ['decoder', null], ['encoding', null],
+]) {
+  ReadableState.prototype[key] = value;
+}
+
+// The pipe destinations, made on first use.
+Object.defineProperty(ReadableState.prototype, 'pipes', {
+  __proto__: null,
+  configurable: true,
+  enumerable: true,
+  get() {
+    const pipes = [];
+    Object.defineProperty(this, 'pipes', { __proto__: null, value: pipes, writable: true, enumerable: true, configurable: true });
+    return pipes;
+  },
+  set(value) {
+    Object.defineProperty(this, 'pipes', { __proto__: null, value, writable: true, enumerable: true, configurable: true });
+  },
+});
 
 Object.defineProperty(ReadableState.prototype, 'paused', {
   __proto__: null,

@@ -24,43 +24,53 @@ function errors() {
 
 const kOnFinished = Symbol('kOnFinished');
 
+// The write queue of a state that has none: shared, so never written to.
+const kNoBuffered = Object.freeze([]);
+
 function WritableState(options, stream, isDuplex) {
   if (typeof isDuplex !== 'boolean') isDuplex = !!(stream && stream[kIsDuplex]);
-  this.objectMode = !!(options && options.objectMode);
-  if (isDuplex) this.objectMode = this.objectMode || !!(options && options.writableObjectMode);
+  const objectMode = !!(options && (options.objectMode || (isDuplex && options.writableObjectMode)));
+  if (objectMode) this.objectMode = true;
   this.highWaterMark = (options && getHighWaterMark(options, 'writableHighWaterMark', isDuplex)) ??
-    getDefaultHighWaterMark(this.objectMode);
-  this.finalCalled = false;
+    getDefaultHighWaterMark(objectMode);
   this.needDrain = false;
-  this.ending = false;
-  this.ended = false;
-  this.finished = false;
-  this.destroyed = false;
-  this.decodeStrings = !(options && options.decodeStrings === false);
-  this.defaultEncoding = (options && options.defaultEncoding) || 'utf8';
   this.length = 0;
   this.writing = false;
-  this.corked = 0;
   this.sync = true;
-  this.bufferProcessing = false;
   this.onwrite = (er) => onwrite(stream, er);
   this.writecb = null;
   this.writelen = 0;
   this.afterWriteTickInfo = null;
-  this.buffered = [];
+  this.buffered = kNoBuffered;
   this.bufferedIndex = 0;
-  this.allBuffers = true;
-  this.allNoop = true;
   this.pendingcb = 0;
-  this.constructed = true;
-  this.prefinished = false;
-  this.errorEmitted = false;
-  this.emitClose = !options || options.emitClose !== false;
-  this.autoDestroy = !options || options.autoDestroy !== false;
-  this.errored = null;
-  this.closed = false;
-  this.closeEmitted = false;
-  this[kOnFinished] = [];
+  // Fields most streams never change live on the prototype (below) and
+  // become own properties when set: an idle socket stays small.
+  if (options && options.decodeStrings === false) this.decodeStrings = false;
+  if (options && options.defaultEncoding) this.defaultEncoding = options.defaultEncoding;
+  if (options && options.emitClose === false) this.emitClose = false;
+  if (options && options.autoDestroy === false) this.autoDestroy = false;
+}
+
+for (const [key, value] of [
+  ['objectMode', false], ['finalCalled', false], ['ending', false], ['ended', false],
+  ['finished', false], ['destroyed', false], ['decodeStrings', true], ['defaultEncoding', 'utf8'],
+  ['corked', 0], ['bufferProcessing', false], ['allBuffers', true], ['allNoop', true],
+  ['constructed', true], ['prefinished', false], ['errorEmitted', false], ['emitClose', true],
+  ['autoDestroy', true], ['errored', null], ['closed', false], ['closeEmitted', false],
+]) {
+  WritableState.prototype[key] = value;
+}
+
+// The callbacks of end() calls waiting for 'finish': null until there is one.
+WritableState.prototype[kOnFinished] = null;
+
+// Takes the callbacks waiting for 'finish'.
+function takeOnFinished(state) {
+  const callbacks = state[kOnFinished];
+  if (callbacks === null || callbacks.length === 0) return kNoBuffered;
+  state[kOnFinished] = null;
+  return callbacks;
 }
 
 WritableState.prototype.getBuffer = function getBuffer() {
@@ -75,7 +85,7 @@ Object.defineProperty(WritableState.prototype, 'bufferedRequestCount', {
 });
 
 function resetBuffer(state) {
-  state.buffered = [];
+  state.buffered = kNoBuffered;
   state.bufferedIndex = 0;
   state.allBuffers = true;
   state.allNoop = true;
@@ -188,6 +198,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   const len = state.objectMode ? 1 : chunk.length;
   state.length += len;
   if (state.writing || state.corked || state.errored || !state.constructed) {
+    if (state.buffered === kNoBuffered) state.buffered = [];
     state.buffered.push({ chunk, encoding, callback });
     if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
     if (state.allNoop && callback !== nop) state.allNoop = false;
@@ -284,7 +295,7 @@ function errorBuffer(state) {
     state.length -= state.objectMode ? 1 : chunk.length;
     callback(state.errored ?? new (errors().ERR_STREAM_DESTROYED)('write'));
   }
-  const onfinishCallbacks = state[kOnFinished].splice(0);
+  const onfinishCallbacks = takeOnFinished(state);
   for (const cb of onfinishCallbacks) cb(state.errored ?? new (errors().ERR_STREAM_DESTROYED)('end'));
   resetBuffer(state);
 }
@@ -362,7 +373,7 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
   }
   if (typeof cb === 'function') {
     if (err || state.finished) process.nextTick(cb, err);
-    else state[kOnFinished].push(cb);
+    else (state[kOnFinished] ??= []).push(cb);
   }
   return this;
 };
@@ -383,7 +394,7 @@ function callFinal(stream, state) {
     called = true;
     state.pendingcb--;
     if (err) {
-      for (const cb of state[kOnFinished].splice(0)) cb(err);
+      for (const cb of takeOnFinished(state)) cb(err);
       errorOrDestroy(stream, err, state.sync);
     } else if (needFinish(state)) {
       state.prefinished = true;
@@ -432,7 +443,7 @@ function finishMaybe(stream, state, sync) {
 function finish(stream, state) {
   state.pendingcb--;
   state.finished = true;
-  for (const cb of state[kOnFinished].splice(0)) cb(null);
+  for (const cb of takeOnFinished(state)) cb(null);
   stream.emit('finish');
   if (state.autoDestroy) {
     const rState = stream._readableState;
@@ -507,7 +518,8 @@ Object.defineProperties(Writable.prototype, {
 
 Writable.prototype.destroy = function destroy(err, cb) {
   const state = this._writableState;
-  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || state[kOnFinished].length)) {
+  const waiting = state[kOnFinished];
+  if (!state.destroyed && (state.bufferedIndex < state.buffered.length || (waiting !== null && waiting.length))) {
     process.nextTick(errorBuffer, state);
   }
   destroyImpl.call(this, err, cb);
