@@ -51,6 +51,9 @@ const kIncomingMessage = Symbol('IncomingMessage');
 const kConnections = Symbol('kConnections');
 const kCheckInterval = Symbol('kCheckInterval');
 const kState = Symbol('kState');
+// The responses queued behind the one being written, on a connection that
+// has none (most): shared, so never written to.
+const kNoResponses = Object.freeze([]);
 
 const badRequestResponse = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n';
 const requestTimeoutResponse = 'HTTP/1.1 408 Request Timeout\r\nConnection: close\r\n\r\n';
@@ -335,7 +338,7 @@ function connectionListener(socket) {
   socket.parser = parser;
 
   const state = {
-    outgoing: [],
+    outgoing: kNoResponses,
     incoming: [],
     outgoingData: 0,
     requestsCount: 0,
@@ -592,8 +595,12 @@ function parserOnIncoming(server, socket, state, req, keepAlive, flags) {
     res.maxRequestsOnConnectionReached = true;
   }
 
-  if (socket._httpMessage) state.outgoing.push(res);
-  else res.assignSocket(socket);
+  if (socket._httpMessage) {
+    if (state.outgoing === kNoResponses) state.outgoing = [];
+    state.outgoing.push(res);
+  } else {
+    res.assignSocket(socket);
+  }
 
   res.on('finish', resOnFinish);
 

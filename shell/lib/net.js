@@ -165,28 +165,17 @@ function Socket(options) {
     validateNumber(options.keepAliveInitialDelay, 'options.keepAliveInitialDelay');
   }
 
+  // The other fields start at their defaults on the prototype (below).
   this.connecting = false;
-  this._hadError = false;
   this._handle = null;
-  this._parent = null;
-  this._host = null;
-  this._peername = null;
   this._sockname = null;
-  this._pendingData = null;
-  this._pendingEncoding = '';
   this._server = null;
   this.server = null;
-  this[kTimeoutMs] = 0;
-  this[kTimer] = null;
-  this[kTimerDue] = 0;
-  this[kLastActive] = 0;
-  this[kBytesWritten] = 0;
-  this[kPendingWrite] = null;
-  this[kWriteCallbacks] = [];
-  this[kLastWriteQueueSize] = 0;
-  this[kSetNoDelay] = !!options.noDelay;
-  this[kSetKeepAlive] = !!options.keepAlive;
-  this[kSetKeepAliveInitialDelay] = ~~((options.keepAliveInitialDelay || 0) / 1000);
+  if (options.noDelay) this[kSetNoDelay] = true;
+  if (options.keepAlive) this[kSetKeepAlive] = true;
+  if (options.keepAliveInitialDelay) {
+    this[kSetKeepAliveInitialDelay] = ~~(options.keepAliveInitialDelay / 1000);
+  }
 
   options.allowHalfOpen = !!options.allowHalfOpen;
   options.autoDestroy = true;
@@ -230,6 +219,18 @@ function Socket(options) {
 }
 Object.setPrototypeOf(Socket.prototype, Duplex.prototype);
 Object.setPrototypeOf(Socket, Duplex);
+
+// Fields most sockets never change, on the prototype until one is set: an
+// idle keep-alive connection costs less memory.
+for (const [key, value] of [
+  ['_hadError', false], ['_parent', null], ['_host', null], ['_peername', null],
+  ['_pendingData', null], ['_pendingEncoding', ''], [kTimeoutMs, 0], [kTimer, null],
+  [kTimerDue, 0], [kLastActive, 0], [kBytesWritten, 0], [kPendingWrite, null],
+  [kWriteCallbacks, null], [kLastWriteQueueSize, 0], [kSetNoDelay, false],
+  [kSetKeepAlive, false], [kSetKeepAliveInitialDelay, 0],
+]) {
+  Socket.prototype[key] = value;
+}
 
 const kBuffer = Symbol('kBuffer');
 const kBufferCb = Symbol('kBufferCb');
@@ -325,7 +326,7 @@ function writeAfterFIN(chunk, encoding, cb) {
 
 function onAfterWrite(status) {
   const socket = this.owner;
-  const cb = socket[kWriteCallbacks].shift();
+  const cb = socket[kWriteCallbacks]?.shift();
   if (socket.destroyed) {
     if (cb) cb(status < 0 ? errnoException(status, 'write') : null);
     return;
@@ -489,7 +490,7 @@ Socket.prototype._writeGeneric = function _writeGeneric(writev, data, encoding, 
   if (r === 0) {
     cb(null);
   } else {
-    this[kWriteCallbacks].push(cb);
+    (this[kWriteCallbacks] ??= []).push(cb);
   }
 };
 
@@ -535,7 +536,7 @@ Socket.prototype[kFastWrite] = function fastWrite(data, encoding, cb) {
     if (cb) process.nextTick(cb, null);
     return true;
   }
-  this[kWriteCallbacks].push(cb || noop);
+  (this[kWriteCallbacks] ??= []).push(cb || noop);
   if (handle.writeQueueSize >= state.highWaterMark) {
     this[kFastDrain] = true;
     return false;
