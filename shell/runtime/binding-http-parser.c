@@ -48,6 +48,8 @@ typedef struct {
   JSObjectRef info_array;
   int32_t *info;
   int32_t no_info[INFO_INTS];
+  GByteArray *spare_head; /* one idle parser's released head buffers, */
+  GArray *spare_offsets;  /* kept for the next message that begins */
 } parser_state_t;
 
 struct parser {
@@ -55,8 +57,8 @@ struct parser {
   parser_state_t *st;
   int id;
   JSObjectRef owner;
-  GByteArray *head;
-  GArray *offsets;   /* start, end per string */
+  GByteArray *head;  /* NULL between messages: an idle connection */
+  GArray *offsets;   /* start, end per string; NULL with head */
   gboolean last_was_value;
   gboolean in_trailers;
   gboolean head_pending;
@@ -90,8 +92,10 @@ parser_free (parser_t *pr)
     anode_stream_set_consumer (pr->stream, NULL, NULL);
   if (pr->owner != NULL)
     JSValueUnprotect (st->js, pr->owner);
-  g_byte_array_unref (pr->head);
-  g_array_unref (pr->offsets);
+  if (pr->head != NULL) {
+    g_byte_array_unref (pr->head);
+    g_array_unref (pr->offsets);
+  }
   g_free (pr);
 }
 
@@ -139,11 +143,48 @@ head_string (parser_t *pr)
 }
 
 static void
+ensure_head (parser_t *pr)
+{
+  parser_state_t *st = pr->st;
+  if (pr->head != NULL)
+    return;
+  if (st->spare_head != NULL) {
+    pr->head = st->spare_head;
+    pr->offsets = st->spare_offsets;
+    st->spare_head = NULL;
+    st->spare_offsets = NULL;
+  } else {
+    pr->head = g_byte_array_new ();
+    pr->offsets = g_array_new (FALSE, FALSE, sizeof (int32_t));
+  }
+}
+
+static void
 reset_head (parser_t *pr)
 {
+  ensure_head (pr);
   g_byte_array_set_size (pr->head, 0);
   g_array_set_size (pr->offsets, 0);
   pr->last_was_value = TRUE;
+}
+
+/* Between messages a parser holds no buffers, so thousands of idle
+ * keep-alive connections hold none; one set is kept for the next message. */
+static void
+release_head (parser_t *pr)
+{
+  parser_state_t *st = pr->st;
+  if (pr->head == NULL)
+    return;
+  if (st->spare_head == NULL && pr->head->len <= 4096) {
+    st->spare_head = pr->head;
+    st->spare_offsets = pr->offsets;
+  } else {
+    g_byte_array_unref (pr->head);
+    g_array_unref (pr->offsets);
+  }
+  pr->head = NULL;
+  pr->offsets = NULL;
 }
 
 static double
@@ -213,6 +254,7 @@ static int
 on_url (http_parser *p, const char *at, size_t len)
 {
   parser_t *pr = p->data;
+  ensure_head (pr);
   gboolean fresh = pr->offsets->len == 0;
   pr->last_was_value = FALSE;
   int r = add_piece (pr, at, len, fresh);
@@ -224,6 +266,7 @@ static int
 on_header_field (http_parser *p, const char *at, size_t len)
 {
   parser_t *pr = p->data;
+  ensure_head (pr);
   if (pr->offsets->len == 0) {
     /* No url or status text (trailers, or a response without a reason). */
     int32_t o[2] = { 0, 0 };
@@ -239,6 +282,7 @@ static int
 on_header_value (http_parser *p, const char *at, size_t len)
 {
   parser_t *pr = p->data;
+  ensure_head (pr);
   gboolean fresh = !pr->last_was_value;
   pr->last_was_value = TRUE;
   return add_piece (pr, at, len, fresh);
@@ -248,6 +292,7 @@ static int
 on_headers_complete (http_parser *p)
 {
   parser_t *pr = p->data;
+  ensure_head (pr);
   if (pr->offsets->len == 0) {
     int32_t o[2] = { 0, 0 };
     g_array_append_vals (pr->offsets, o, 2);
@@ -311,7 +356,7 @@ on_message_complete (http_parser *p)
   pr->headers_start = 0;
   if (pr->head_pending) {
     emit_head (pr, F_COMPLETE);
-  } else if (pr->in_trailers && pr->offsets->len > 2) {
+  } else if (pr->in_trailers && pr->offsets != NULL && pr->offsets->len > 2) {
     /* Trailers came as header callbacks after the body. */
     emit (pr, EV_COMPLETE, head_string (pr), NULL);
   } else {
@@ -319,6 +364,7 @@ on_message_complete (http_parser *p)
     emit (pr, EV_COMPLETE, NULL, NULL);
   }
   pr->in_trailers = FALSE;
+  release_head (pr);
   if (pr->stop)
     http_parser_pause (p, 1);
   return 0;
@@ -452,8 +498,6 @@ create_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], J
   http_parser_init (&pr->p, type);
   pr->p.data = pr;
   pr->st = st;
-  pr->head = g_byte_array_new ();
-  pr->offsets = g_array_new (FALSE, FALSE, sizeof (int32_t));
   pr->last_was_value = TRUE;
   double max = anode_capi_arg_number (ctx, argc, argv, 2, 16384);
   pr->max_header_size = max > 0 ? (size_t) max : 16384;
@@ -485,7 +529,8 @@ reinit_cb (JSContextRef ctx, void *data, size_t argc, const JSValueRef argv[], J
   http_parser_init (&pr->p, type);
   pr->p.data = pr;
   pr->p.lenient_http_headers = lenient;
-  reset_head (pr);
+  release_head (pr);
+  pr->last_was_value = TRUE;
   pr->head_pending = pr->overflow = pr->skip_body = FALSE;
   pr->headers_start = pr->message_start = 0;
   return num (ctx, 0);
@@ -635,6 +680,10 @@ state_free (gpointer data)
   }
   g_ptr_array_unref (st->parsers);
   g_array_unref (st->free_ids);
+  if (st->spare_head != NULL) {
+    g_byte_array_unref (st->spare_head);
+    g_array_unref (st->spare_offsets);
+  }
   g_free (st);
 }
 
