@@ -34,9 +34,11 @@ typedef struct {
 
 /* Runs in every page at document start in dev mode: the error overlay
  * (window.__anodeDevOverlay), uncaught errors reported to the terminal, the
- * first frame of each load, and the in-place CSS swap (__anodeDevSwap). */
+ * first frame of each load, and the in-place CSS swap (__anodeDevSwap).
+ * Called with the app folder's file:// URL: WebKit's error stacks ignore
+ * sourceURL comments, so the overlay maps app:// URLs to the files. */
 static const char dev_page_js[] =
-  "(() => {\n"
+  "(appRoot) => {\n"
   "  if (window !== window.top || window.__anodeDevOverlay) return;\n"
   "  const h = window.webkit.messageHandlers.anodeDev;\n"
   "  const post = (m) => { try { h.postMessage(m); } catch {} };\n"
@@ -68,8 +70,11 @@ static const char dev_page_js[] =
   "  const hide = () => { if (host) host.remove(); };\n"
   "  const shown = () => host !== null && host.isConnected;\n"
   "  Object.defineProperty(window, '__anodeDevOverlay', { value: Object.freeze({ show, hide, shown }) });\n"
+  "  const real = (t) => (appRoot && location.protocol === 'app:' && typeof t === 'string'\n"
+  "    ? t.split(`${location.origin}/`).join(`${appRoot}/`) : t);\n"
+  "  const path = (u) => (u.startsWith('file://') ? decodeURIComponent(u.slice(7)) : u);\n"
   "  const report = (title, file, line, message, stack) => {\n"
-  "    show({ title, file, line, message, stack });\n"
+  "    show({ title, file: path(real(String(file || ''))), line, message, stack: real(stack) });\n"
   "    post(['error', title, String(file || ''), line | 0, String(message)]);\n"
   "  };\n"
   "  addEventListener('error', (ev) => {\n"
@@ -158,7 +163,7 @@ static const char dev_page_js[] =
   "    return Promise.all(jobs.map(swap))\n"
   "      .then((ok) => frame().then(() => ok.every(Boolean)));\n"
   "  } });\n"
-  "})();\n";
+  "}";
 
 static dev_state_t *
 state_of (anode_ui_t *ui)
@@ -547,7 +552,12 @@ anode_ui_dev_attach (anode_window_t *w, WebKitWebView *view)
                           (GDestroyNotify) g_hash_table_unref);
   webkit_user_content_manager_register_script_message_handler (w->ucm, "anodeDev", NULL);
   g_signal_connect (w->ucm, "script-message-received::anodeDev", G_CALLBACK (dev_message_cb), w);
-  WebKitUserScript *script = webkit_user_script_new (dev_page_js,
+  g_autofree char *root = w->ui->app_root ? g_filename_to_uri (w->ui->app_root, NULL, NULL) : NULL;
+  /* An escaped URI holds no quote or backslash; null if it did. */
+  gboolean plain = root != NULL && strpbrk (root, "\"\\") == NULL;
+  g_autofree char *code = g_strdup_printf ("(%s)(%s%s%s);\n", dev_page_js, plain ? "\"" : "",
+                                           plain ? root : "null", plain ? "\"" : "");
+  WebKitUserScript *script = webkit_user_script_new (code,
     WEBKIT_USER_CONTENT_INJECT_TOP_FRAME, WEBKIT_USER_SCRIPT_INJECT_AT_DOCUMENT_START, NULL, NULL);
   webkit_user_content_manager_add_script (w->ucm, script);
   webkit_user_script_unref (script);

@@ -14,7 +14,16 @@ import json, os, shutil, subprocess, sys, tempfile, threading, time, urllib.pars
 
 ANODE = os.path.abspath(sys.argv[1])
 HERE = os.path.dirname(os.path.abspath(__file__))
-PORT = 47000 + os.getpid() % 2000
+
+
+def free_port():
+    """A port nobody listens on now (a fixed one collided with other runs)."""
+    import socket
+    with socket.socket() as probe:
+        probe.bind(('127.0.0.1', 0))
+        return probe.getsockname()[1]
+
+
 passed = failed = 0
 
 
@@ -150,7 +159,7 @@ def main():
     tmp = tempfile.mkdtemp(prefix='anode-dev-')
     app = os.path.join(tmp, 'app')
     shutil.copytree(os.path.join(HERE, 'fixtures', 'dev-app'), app)
-    s = Session(app, PORT)
+    s = Session(app, free_port())
     try:
         run(s, app, tmp)
     finally:
@@ -377,6 +386,11 @@ def run(s, app, tmp):
     check('a renderer error: overlay in the page and "error in window" with the file on the terminal',
           line is not None and f'{os.path.realpath(app)}/renderer.js:2' in line and shown is True,
           f'{shown}\n{s.log()}')
+    where = s.eval("[...['.where', '.stack']].map((c) => document.querySelector('anode-dev-overlay')"
+                   ".shadowRoot.querySelector(c).textContent)") or ['', '']
+    check('... the overlay names the file on disk (WebKit stacks ignore sourceURL: app:// URLs are mapped)',
+          where[0] == f'{os.path.realpath(app)}/renderer.js:2' and f'file://{os.path.realpath(app)}/renderer.js:2' in where[1],
+          where)
     m = s.mark()
     write(os.path.join(app, 'renderer.js'), 'window.loads = 1;\n')
     s.wait_line(m, '] reload ')
@@ -484,7 +498,7 @@ def tray_restart(tmp):
               "  setTimeout(() => console.error('tray RUN settled'), 1000);\n"
               "});\n")
     write(os.path.join(app, 'main.js'), source.replace('RUN', '1'))
-    s = Session(app, PORT + 2)
+    s = Session(app, free_port())
     try:
         made = s.wait_line(0, 'tray 1 made', 40) is not None
         time.sleep(0.5)
@@ -543,11 +557,7 @@ def menu_restart(tmp):
     write(os.path.join(app, 'package.json'), '{"name": "menu-app", "version": "1.0.0", "main": "main.js"}')
     main_js = os.path.join(app, 'main.js')
     write(main_js, MENU_APP.replace('MENU', MENU_SET.replace('LABEL', 'Old')))
-    import socket
-    with socket.socket() as probe:  # a free port: others may hold PORT + n
-        probe.bind(('127.0.0.1', 0))
-        port = probe.getsockname()[1]
-    s = Session(app, port, env={'ANODE_TEST_HOOKS': '1'})
+    s = Session(app, free_port(), env={'ANODE_TEST_HOOKS': '1'})
 
     def shown_when(pred):
         deadline = time.monotonic() + 20
@@ -616,7 +626,7 @@ def dev_url(tmp):
         pkg = json.load(f)
     pkg['anode']['devUrl'] = f'http://127.0.0.1:{server.server_address[1]}/'
     write(os.path.join(app, 'package.json'), json.dumps(pkg))
-    s = Session(app, PORT + 1)
+    s = Session(app, free_port())
     try:
         r = s.main(40)
         check('anode.devUrl: loadFile loads from the dev server',

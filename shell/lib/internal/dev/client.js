@@ -87,8 +87,8 @@ function handleChange(paths, t0) {
     if (other) {
       reloads.push(reload(ui, win));
     } else if (css.length > 0) {
-      // A sheet pulled in by @import (or not through a <link>) cannot be
-      // swapped alone: the window reloads instead.
+      // A sheet no <link> or <style> of the page or its same-origin frames
+      // holds (even through @import) cannot be swapped: the window reloads.
       trace('swap sent', t0);
       swaps.push(win.webContents.executeJavaScript(`__anodeDevSwap(${JSON.stringify(css)})`)
         .then((ok) => { trace('swap done', t0); return ok; }).then((ok) => (ok ? 'css' : reload(ui, win).then(() => 'reload')), () => reload(ui, win).then(() => 'reload')));
