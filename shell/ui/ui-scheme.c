@@ -196,10 +196,11 @@ respond_file (WebKitURISchemeRequest *req, anode_ui_t *ui, const char *path, gbo
   goffset length = end - start + 1;
   /* In `anode dev` a whole script or stylesheet names its file on disk
    * (the Web Inspector lists it under that name). */
-  g_autofree char *trailer = status == 200 && !head_only ? anode_ui_dev_source_url (ui, file, mime)
-                                                         : NULL;
+  g_autofree char *trailer = status == 200 ? anode_ui_dev_source_url (ui, file, mime) : NULL;
   g_autoptr (GInputStream) marked = NULL;
-  if (trailer != NULL) {
+  if (trailer != NULL && head_only) {
+    length += (goffset) strlen (trailer);
+  } else if (trailer != NULL) {
     gsize extra = strlen (trailer), got = 0;
     char *text = g_malloc ((gsize) size + extra);
     if (!g_input_stream_read_all (body, text, (gsize) size, &got, NULL, &error)) {

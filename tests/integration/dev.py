@@ -184,9 +184,10 @@ def run(s, app, tmp):
     js_text = s.eval("fetch('renderer.js').then((r) => r.text())") or ''
     css_text = s.eval("fetch('style.css').then((r) => r.text())") or ''
     html_text = s.eval("fetch('index.html').then((r) => r.text())") or ''
+    head_len = s.eval("fetch('renderer.js', { method: 'HEAD' }).then((r) => +r.headers.get('content-length'))")
     check('a renderer script ends with a sourceURL naming its file on disk',
-          js_text.startswith('window.loads') and js_text.endswith(f'\n//# sourceURL=file://{root}/renderer.js\n'),
-          repr(js_text[-200:]))
+          js_text.startswith('window.loads') and js_text.endswith(f'\n//# sourceURL=file://{root}/renderer.js\n')
+          and head_len == len(js_text.encode()), f'HEAD length {head_len}: {js_text[-200:]!r}')
     check('... a stylesheet with a /*# sourceURL */ comment, and HTML is served as it is',
           css_text.endswith(f'\n/*# sourceURL=file://{root}/style.css */\n') and 'sourceURL' not in html_text,
           repr(css_text[-200:]))
