@@ -601,6 +601,13 @@ def menu_restart(tmp):
         check('a run that sets no menu: after the restart the window has no menu bar and no native menu lives',
               line is not None and r.get('app') is None and r.get('shown') is None
               and r.get('stats') == {'menus': 0, 'places': 0}, f'{r}\n{s.log()}')
+        s.stop()
+        time.sleep(0.5)
+        with s.lock:
+            text = '\n'.join(s.lines)
+        check('menu app: the session ends cleanly, no sanitizer reports (under ASan with ANODE_FULL_TEARDOWN=1)',
+              s.proc.returncode == 0 and 'Sanitizer' not in text and 'runtime error:' not in text,
+              f'{s.proc.returncode}\n{text[-6000:]}')
     finally:
         s.stop()
 
