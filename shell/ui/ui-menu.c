@@ -849,7 +849,10 @@ anode_ui_menu_window_orphaned (anode_window_t *w)
     w->menubar = NULL;
   }
   w->menu_id = 0;
-  rebuild_window_keys (w);
+  if (w->menu_keys != NULL) {
+    gtk_widget_remove_controller (GTK_WIDGET (w->window), w->menu_keys);
+    w->menu_keys = NULL;
+  }
 }
 
 /* menuStats(): the native menus alive and the places showing them. */
