@@ -186,4 +186,26 @@ typedef struct {
 } anode_watchdog_t;
 void anode_jsc_set_watchdog (JSCContext *ctx, double seconds, anode_watchdog_t *wd);
 
+/* One-byte (Latin-1) strings straight in and out of JSC, skipping the GLib
+ * API's UTF-8 copies (jsc-private.c). anode_jsc_latin1_new gives `length`
+ * writable characters, or FALSE when the fast path is unavailable (then use
+ * the GLib API); finish turns them into a JS string (NULL if JSC refused).
+ * anode_jsc_string_peek shows a JS string's characters when it is stored one
+ * byte per character (FALSE otherwise); they stay valid until unpeek. */
+typedef struct {
+  gpointer impl;
+  guint8 *chars;
+  gsize length;
+} anode_latin1_t;
+gboolean anode_jsc_latin1_new (JSCContext *ctx, gsize length, anode_latin1_t *out);
+JSCValue *anode_jsc_latin1_finish (JSCContext *ctx, anode_latin1_t *s);
+
+typedef struct {
+  gpointer keep;
+  const guint8 *chars;
+  gsize length;
+} anode_string_view_t;
+gboolean anode_jsc_string_peek (JSCContext *ctx, JSCValue *value, anode_string_view_t *out);
+void anode_jsc_string_unpeek (anode_string_view_t *view);
+
 G_END_DECLS

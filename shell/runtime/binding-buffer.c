@@ -3,9 +3,11 @@
  * WHATWG UTF-8 replacement), comparing and searching bytes. lib/buffer.js
  * owns argument shapes and errors; everything here trusts its ranges.
  *
- * Strings cross the GLib API as UTF-8 only, so a string arrives as its UTF-8
- * bytes and leaves as UTF-8. Callers pass well-formed strings (JS replaces
- * lone surrogates first, or keeps such strings on its own path). */
+ * Strings JSC keeps one byte per character (Latin-1, which covers ASCII)
+ * are read and made in place (anode_jsc_string_peek, anode_jsc_latin1_new);
+ * any other string crosses the GLib API as UTF-8. Callers pass well-formed
+ * strings (JS replaces lone surrogates first, or keeps such strings on its
+ * own path). */
 #include <string.h>
 #include <sys/mman.h>
 
@@ -22,9 +24,8 @@ enum {
   ENC_HEX,
 };
 
-/* Fresh pages are expensive to fault in one by one; big outputs are mapped
- * populated in one go. */
-#define BIG_ALLOC (1 << 20)
+/* Big outputs are mapped populated in one go (see anode_populate). */
+#define BIG_ALLOC ANODE_BIG_ALLOC
 
 typedef struct {
   guint8 *data;
@@ -147,20 +148,6 @@ utf8_valid_prefix (const guint8 *s, gsize avail, gsize *need)
   return i;
 }
 
-static gsize
-ascii_prefix (const guint8 *s, gsize n)
-{
-  gsize i = 0;
-  for (; i + 8 <= n; i += 8) {
-    guint64 w;
-    memcpy (&w, s + i, 8);
-    if (w & 0x8080808080808080ull)
-      break;
-  }
-  while (i < n && s[i] < 0x80)
-    i++;
-  return i;
-}
 
 /* Offset of the first byte that does not belong to a complete valid
  * sequence, or n. */
@@ -169,7 +156,7 @@ utf8_valid_len (const guint8 *s, gsize n)
 {
   gsize i = 0;
   while (i < n) {
-    i += ascii_prefix (s + i, n - i);
+    i += anode_ascii_prefix (s + i, n - i);
     if (i >= n)
       break;
     gsize need;
@@ -209,6 +196,8 @@ utf8_sanitize (const guint8 *s, gsize n)
 static JSCValue *
 string_from_utf8 (JSCContext *ctx, const guint8 *s, gsize n)
 {
+  if (anode_ascii_prefix (s, n) == n)
+    return anode_string_new_ascii (ctx, (const char *) s, n);
   g_autoptr (GBytes) bytes = utf8_sanitize (s, n);
   return jsc_value_new_string_from_bytes (ctx, bytes);
 }
@@ -482,11 +471,85 @@ encode_into (int enc, guint8 *dst, gsize dstlen, const guint8 *s, gsize n)
   }
 }
 
+/* ---- strings JSC keeps one byte per character ---- */
+
+static gsize
+latin1_utf8_size (const guint8 *s, gsize n)
+{
+  gsize size = n;
+  for (gsize i = 0; i < n; i++)
+    size += s[i] >> 7;
+  return size;
+}
+
+/* encode_into for Latin-1 characters: no UTF-8 detour. Base64 and hex read
+ * them as they read UTF-8 (a character above 0x7f is no digit either way). */
+static gsize
+encode_latin1_into (int enc, guint8 *dst, gsize dstlen, const guint8 *s, gsize n)
+{
+  gsize k = 0;
+  switch (enc) {
+  case ENC_UTF8:
+    for (gsize i = 0; i < n; i++) {
+      if (s[i] < 0x80) {
+        if (k == dstlen)
+          break;
+        dst[k++] = s[i];
+      } else {
+        if (k + 2 > dstlen)
+          break;
+        dst[k++] = 0xc0 | (s[i] >> 6);
+        dst[k++] = 0x80 | (s[i] & 0x3f);
+      }
+    }
+    return k;
+  case ENC_UTF16LE:
+    k = MIN (n, dstlen / 2);
+    for (gsize i = 0; i < k; i++) {
+      dst[2 * i] = s[i];
+      dst[2 * i + 1] = 0;
+    }
+    return 2 * k;
+  case ENC_LATIN1:
+  case ENC_ASCII:
+    k = MIN (n, dstlen);
+    memmove (dst, s, k);
+    return k;
+  case ENC_BASE64:
+  case ENC_BASE64URL: return b64_decode (dst, dstlen, s, n);
+  case ENC_HEX: return hex_decode (dst, dstlen, s, n);
+  default: return 0;
+  }
+}
+
+static gsize
+latin1_encoded_size (int enc, const guint8 *s, gsize n)
+{
+  switch (enc) {
+  case ENC_UTF8: return latin1_utf8_size (s, n);
+  case ENC_UTF16LE: return 2 * n;
+  case ENC_BASE64:
+  case ENC_BASE64URL: return b64_decoded_size (s, n);
+  case ENC_HEX: return n / 2;
+  default: return n;
+  }
+}
+
 /* fromString(str, enc, maxBytes): a new ArrayBuffer of the string's bytes,
  * at most maxBytes long (Node sizes base64/hex output from the string). */
 static JSCValue *
 from_string_cb (JSCValue *str, int enc, double max_bytes, anode_runtime_t *rt)
 {
+  anode_string_view_t sv;
+  if (anode_jsc_string_peek (rt->ctx, str, &sv)) {
+    gsize size = latin1_encoded_size (enc, sv.chars, sv.length);
+    if (max_bytes >= 0 && max_bytes < size)
+      size = (gsize) max_bytes;
+    block_t *fast = block_new (size);
+    gsize used = encode_latin1_into (enc, fast->data, size, sv.chars, sv.length);
+    anode_jsc_string_unpeek (&sv);
+    return block_to_array_buffer (rt->ctx, fast, used);
+  }
   g_autoptr (GBytes) bytes = jsc_value_to_string_as_bytes (str);
   gsize n;
   block_t *b;
@@ -517,6 +580,13 @@ write_cb (JSCValue *view, JSCValue *str, int enc, double offset, double max_byte
   if (offset >= size)
     return 0;
   gsize dstlen = MIN (size - (gsize) offset, (gsize) max_bytes);
+  anode_string_view_t sv;
+  if (anode_jsc_string_peek (rt->ctx, str, &sv)) {
+    anode_populate (dst + (gsize) offset, dstlen);
+    gsize used = encode_latin1_into (enc, dst + (gsize) offset, dstlen, sv.chars, sv.length);
+    anode_jsc_string_unpeek (&sv);
+    return used;
+  }
   g_autoptr (GBytes) bytes = jsc_value_to_string_as_bytes (str);
   const guint8 *s = g_bytes_get_data (bytes, &n);
   return encode_into (enc, dst + (gsize) offset, dstlen, s, n);
@@ -526,6 +596,12 @@ write_cb (JSCValue *view, JSCValue *str, int enc, double offset, double max_byte
 static double
 byte_length_cb (JSCValue *str, int enc, anode_runtime_t *rt)
 {
+  anode_string_view_t sv;
+  if (anode_jsc_string_peek (rt->ctx, str, &sv)) {
+    gsize n = enc == ENC_UTF16LE ? 2 * sv.length : latin1_utf8_size (sv.chars, sv.length);
+    anode_jsc_string_unpeek (&sv);
+    return n;
+  }
   g_autoptr (GBytes) bytes = jsc_value_to_string_as_bytes (str);
   gsize n;
   const guint8 *s = g_bytes_get_data (bytes, &n);
@@ -547,7 +623,18 @@ ascii_string (JSCContext *ctx, block_t *b, gsize len)
 static JSCValue *
 latin1_string (JSCContext *ctx, const guint8 *s, gsize n, guint8 mask)
 {
-  gsize ascii = ascii_prefix (s, n);
+  anode_latin1_t out;
+  if (anode_jsc_latin1_new (ctx, n, &out)) {
+    if (mask == 0xff)
+      memcpy (out.chars, s, n);
+    else
+      for (gsize i = 0; i < n; i++)
+        out.chars[i] = s[i] & mask;
+    JSCValue *v = anode_jsc_latin1_finish (ctx, &out);
+    if (v != NULL)
+      return v;
+  }
+  gsize ascii = anode_ascii_prefix (s, n);
   if (ascii == n) {
     g_autoptr (GBytes) bytes = g_bytes_new_static (s, n);
     return jsc_value_new_string_from_bytes (ctx, bytes);
@@ -628,14 +715,28 @@ to_string_cb (JSCValue *view, int enc, double start, double end, anode_runtime_t
     v = utf16le_string (rt->ctx, s, n);
     return v ? v : jsc_value_new_undefined (rt->ctx);
   case ENC_BASE64:
-  case ENC_BASE64URL:
+  case ENC_BASE64URL: {
+    anode_latin1_t out;
+    if (anode_jsc_latin1_new (rt->ctx, b64_encoded_size (n, enc == ENC_BASE64URL), &out)) {
+      b64_encode ((char *) out.chars, s, n, enc == ENC_BASE64URL);
+      if ((v = anode_jsc_latin1_finish (rt->ctx, &out)) != NULL)
+        return v;
+    }
     b = block_new (b64_encoded_size (n, enc == ENC_BASE64URL));
     b64_encode ((char *) b->data, s, n, enc == ENC_BASE64URL);
     return ascii_string (rt->ctx, b, b->size);
-  case ENC_HEX:
+  }
+  case ENC_HEX: {
+    anode_latin1_t out;
+    if (anode_jsc_latin1_new (rt->ctx, n * 2, &out)) {
+      hex_encode ((char *) out.chars, s, n);
+      if ((v = anode_jsc_latin1_finish (rt->ctx, &out)) != NULL)
+        return v;
+    }
     b = block_new (n * 2);
     hex_encode ((char *) b->data, s, n);
     return ascii_string (rt->ctx, b, b->size);
+  }
   default: return jsc_value_new_undefined (rt->ctx);
   }
 }
@@ -716,7 +817,17 @@ is_ascii_cb (JSCValue *view, anode_runtime_t *rt)
 {
   gsize n;
   const guint8 *s = view_data (view, &n);
-  return ascii_prefix (s, n) == n;
+  return anode_ascii_prefix (s, n) == n;
+}
+
+/* populate(view): faults the view's pages in at once, before a big write
+ * by code that would fault them one by one. */
+static void
+populate_cb (JSCValue *view, anode_runtime_t *rt)
+{
+  gsize n;
+  guint8 *p = view_data (view, &n);
+  anode_populate (p, n);
 }
 
 JSCValue *
@@ -735,5 +846,6 @@ anode_binding_buffer_init (anode_runtime_t *rt)
                     G_TYPE_BOOLEAN, I);
   anode_set_method (b, "isUtf8", G_CALLBACK (is_utf8_cb), rt, G_TYPE_BOOLEAN, 1, V);
   anode_set_method (b, "isAscii", G_CALLBACK (is_ascii_cb), rt, G_TYPE_BOOLEAN, 1, V);
+  anode_set_method (b, "populate", G_CALLBACK (populate_cb), rt, G_TYPE_NONE, 1, V);
   return b;
 }

@@ -937,6 +937,8 @@ read_all_run (read_all_t *a)
     /* A regular file's size is known; anything else grows until EOF. */
     gsize cap = size > 0 ? size : 65536;
     a->data = g_try_malloc (cap);
+    if (a->data != NULL)
+      anode_populate (a->data, cap);
     if (a->data == NULL) {
       a->err = UV_ENOMEM;
       a->syscall = "read";
@@ -1017,8 +1019,9 @@ read_all_result (read_all_t *a, JSCValue *e, JSCValue **res)
     anode_set_uv_error (e, a->err, a->syscall, a->err < 0 && a->syscall[0] == 'o' ? a->path : NULL);
     return FALSE;
   }
-  if (a->utf8 && a->data != NULL && utf8_valid (a->data, a->len)) {
-    /* The string is made straight from our allocation: no copy. */
+  if (a->utf8 && a->data != NULL && anode_ascii_prefix ((const guint8 *) a->data, a->len) == a->len) {
+    *res = anode_string_new_ascii (ctx, a->data, a->len);
+  } else if (a->utf8 && a->data != NULL && utf8_valid (a->data, a->len)) {
     g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&a->data), a->len);
     *res = jsc_value_new_string_from_bytes (ctx, bytes);
   } else if (a->utf8) {

@@ -1,7 +1,12 @@
 /* Small helpers for building binding objects with the JSC GLib API. */
 #include "js-util.h"
+#include "anode-runtime.h"
 
 #include <stdarg.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 #include <uv.h>
 
 void
@@ -75,9 +80,52 @@ anode_set_uv_error (JSCValue *errctx, int err, const char *syscall,
     anode_set_string (errctx, "path", path);
 }
 
+void
+anode_populate (void *p, gsize n)
+{
+  if (n < ANODE_BIG_ALLOC)
+    return;
+  uintptr_t page = (uintptr_t) sysconf (_SC_PAGESIZE);
+  uintptr_t from = ((uintptr_t) p + page - 1) & ~(page - 1);
+  uintptr_t to = ((uintptr_t) p + n) & ~(page - 1);
+  if (to > from)
+    madvise ((void *) from, to - from, MADV_POPULATE_WRITE);
+}
+
+gsize
+anode_ascii_prefix (const guint8 *s, gsize n)
+{
+  gsize i = 0;
+  for (; i + 8 <= n; i += 8) {
+    guint64 w;
+    memcpy (&w, s + i, 8);
+    if (w & 0x8080808080808080ull)
+      break;
+  }
+  while (i < n && s[i] < 0x80)
+    i++;
+  return i;
+}
+
+JSCValue *
+anode_string_new_ascii (JSCContext *ctx, const char *data, gsize len)
+{
+  anode_latin1_t out;
+  if (anode_jsc_latin1_new (ctx, len, &out)) {
+    memcpy (out.chars, data, len);
+    JSCValue *v = anode_jsc_latin1_finish (ctx, &out);
+    if (v != NULL)
+      return v;
+  }
+  g_autoptr (GBytes) bytes = g_bytes_new_static (data, len);
+  return jsc_value_new_string_from_bytes (ctx, bytes);
+}
+
 JSCValue *
 anode_string_new_utf8 (JSCContext *ctx, const char *data, gsize len)
 {
+  if (anode_ascii_prefix ((const guint8 *) data, len) == len)
+    return anode_string_new_ascii (ctx, data, len);
   if (g_utf8_validate_len (data, len, NULL)) {
     g_autoptr (GBytes) bytes = g_bytes_new (data, len);
     return jsc_value_new_string_from_bytes (ctx, bytes);

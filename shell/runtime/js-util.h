@@ -25,6 +25,20 @@ void anode_set_value (JSCValue *obj, const char *name, JSCValue *value);
 void anode_set_uv_error (JSCValue *errctx, int err, const char *syscall,
                          const char *path);
 
+/* Fresh pages are expensive to fault in one by one (each fault is a trip
+ * through the kernel, dearer still under a hypervisor): buffers of at least
+ * ANODE_BIG_ALLOC bytes about to be filled have their whole pages faulted in
+ * at once. Smaller ones are left alone. */
+#define ANODE_BIG_ALLOC (1 << 20)
+void anode_populate (void *p, gsize n);
+
+/* How many bytes of `s` are ASCII before the first that is not. */
+gsize anode_ascii_prefix (const guint8 *s, gsize n);
+
+/* A new JS string from `len` bytes of ASCII, copied once into JSC's own
+ * one-byte string where it can be reached. Caller owns. */
+JSCValue *anode_string_new_ascii (JSCContext *ctx, const char *data, gsize len);
+
 /* A new JS string from `len` bytes of UTF-8 (invalid sequences become
  * U+FFFD). Caller owns. */
 JSCValue *anode_string_new_utf8 (JSCContext *ctx, const char *data, gsize len);

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 
 #include "anode-runtime.h"
+#include "js-util.h"
 
 typedef const struct OpaqueJSContext *JSContextRef;
 typedef struct OpaqueJSContext *JSGlobalContextRef;
@@ -146,3 +147,223 @@ anode_jsc_set_watchdog (JSCContext *ctx, double seconds, anode_watchdog_t *wd)
   JSContextGroupSetExecutionTimeLimit (
     JSContextGetGroup (anode_jsc_context_get_js_context (ctx)), seconds, watchdog_cb, wd);
 }
+
+/* ---- Latin-1 strings without the UTF-8 round trip ----
+ * The GLib API moves strings only as UTF-8: a string made from bytes is
+ * decoded and copied, and a string read out is encoded into a fresh buffer
+ * three times its length. For the byte-heavy paths (Buffer's hex, base64 and
+ * latin1, ASCII text) JSC's own one-byte strings are reached directly:
+ * WTF::StringImpl::createUninitialized gives a buffer that becomes the JS
+ * string's characters, and JSValueToStringCopy's OpaqueJSString shows the
+ * characters of an existing string. These are C++ symbols and structure
+ * layouts of the installed JSC, not API: they are looked up at run time and
+ * checked on probe strings first; when anything differs, or off x86-64 (the
+ * calls below assume its C++ calling convention), callers get FALSE and take
+ * the GLib API path. */
+
+typedef struct OpaqueJSString *JSStringRef;
+extern JSValueRef JSValueMakeString (JSContextRef ctx, JSStringRef string);
+extern JSStringRef JSValueToStringCopy (JSContextRef ctx, JSValueRef value,
+                                        JSValueRef *exception);
+extern JSStringRef JSStringCreateWithCharacters (const unsigned short *chars, size_t n);
+extern void _Z26jscContextGetOrCreateValueP11_JSCContextPK13OpaqueJSValue (
+  JSCValue **ret, JSCContext *ctx, JSValueRef value);
+
+#if defined(__x86_64__) && defined(__linux__)
+#include <dlfcn.h>
+#include <stdint.h>
+#include <string.h>
+
+/* The parts of WTF::StringImpl read here: a reference count in steps of 2,
+ * the length, the characters, and flags whose bit 2 marks one-byte text. */
+typedef struct {
+  uint32_t ref;
+  uint32_t length;
+  uint8_t *chars;
+  uint32_t flags;
+} wtf_string_impl_t;
+#define WTF_REF_STEP 2u
+#define WTF_8BIT_FLAG (1u << 2)
+
+typedef struct {
+  uint8_t *data;
+  size_t size;
+} std_span_t;
+
+/* Results that are C++ objects with destructors come back through a hidden
+ * first pointer (the x86-64 C++ ABI's sret). */
+static struct {
+  void (*create_uninitialized) (wtf_string_impl_t **ret, unsigned long length,
+                                std_span_t *chars);
+  void (*destroy) (wtf_string_impl_t *impl);
+  void *(*js_string) (void *vm, wtf_string_impl_t *impl);
+  void (*lock) (void **holder, void *vm);
+  void (*unlock) (void **holder);
+  gboolean ok;
+} wtf;
+
+/* An OpaqueJSString is a thread-safe reference count, then its WTF::String
+ * (one pointer to the StringImpl). */
+static wtf_string_impl_t *
+opaque_impl (JSStringRef s)
+{
+  return *(wtf_string_impl_t **) ((char *) s + 8);
+}
+
+static void *
+vm_of (JSCContext *ctx)
+{
+  /* A JSContextGroupRef is the VM. */
+  return (void *) JSContextGetGroup (anode_jsc_context_get_js_context (ctx));
+}
+
+static JSCValue *
+latin1_finish (JSCContext *ctx, wtf_string_impl_t *impl)
+{
+  void *holder[2] = { NULL, NULL };
+  wtf.lock (holder, vm_of (ctx));
+  void *cell = wtf.js_string (vm_of (ctx), impl);
+  JSCValue *v = NULL;
+  if (cell != NULL)
+    _Z26jscContextGetOrCreateValueP11_JSCContextPK13OpaqueJSValue (&v, ctx, (JSValueRef) cell);
+  wtf.unlock (holder);
+  /* Drop the creation reference; the JS string holds its own. */
+  if (impl->ref == WTF_REF_STEP)
+    wtf.destroy (impl);
+  else
+    impl->ref -= WTF_REF_STEP;
+  return v;
+}
+
+static gboolean
+probe (JSCContext *ctx)
+{
+  wtf.create_uninitialized = dlsym (RTLD_DEFAULT,
+    "_ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE");
+  wtf.destroy = dlsym (RTLD_DEFAULT, "_ZN3WTF10StringImpl7destroyEPS0_");
+  wtf.js_string = dlsym (RTLD_DEFAULT, "_ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE");
+  wtf.lock = dlsym (RTLD_DEFAULT, "_ZN3JSC12JSLockHolderC1EPNS_2VME");
+  wtf.unlock = dlsym (RTLD_DEFAULT, "_ZN3JSC12JSLockHolderD1Ev");
+  if (!wtf.create_uninitialized || !wtf.destroy || !wtf.js_string || !wtf.lock || !wtf.unlock)
+    return FALSE;
+
+  /* Reading: a one-byte and a two-byte string must show their layout. */
+  JSContextRef js = anode_jsc_context_get_js_context (ctx);
+  g_autoptr (JSCValue) one = jsc_value_new_string (ctx, "anode-probe");
+  JSStringRef s = JSValueToStringCopy (js, anode_jsc_value_get_js_value (one), NULL);
+  wtf_string_impl_t *impl = s ? opaque_impl (s) : NULL;
+  gboolean ok = impl != NULL && impl->length == 11 && (impl->flags & WTF_8BIT_FLAG) &&
+                memcmp (impl->chars, "anode-probe", 11) == 0;
+  if (s)
+    JSStringRelease (s);
+  static const unsigned short wide[] = { 0x100, 'x' };
+  s = JSStringCreateWithCharacters (wide, 2);
+  impl = s ? opaque_impl (s) : NULL;
+  ok = ok && impl != NULL && impl->length == 2 && !(impl->flags & WTF_8BIT_FLAG);
+  if (s)
+    JSStringRelease (s);
+  if (!ok)
+    return FALSE;
+
+  /* Writing: a made string must read back as itself. */
+  wtf_string_impl_t *made = NULL;
+  std_span_t chars = { NULL, 0 };
+  wtf.create_uninitialized (&made, 5, &chars);
+  if (made == NULL || chars.size != 5 || made->ref != WTF_REF_STEP)
+    return FALSE;
+  memcpy (chars.data, "\xe9t\xe9!!", 5);
+  g_autoptr (JSCValue) back = latin1_finish (ctx, made);
+  g_autofree char *text = back ? jsc_value_to_string (back) : NULL;
+  return text != NULL && strcmp (text, "\xc3\xa9t\xc3\xa9!!") == 0;
+}
+
+static gboolean
+fast_strings (JSCContext *ctx)
+{
+  static gsize once = 0;
+  if (g_once_init_enter (&once)) {
+    wtf.ok = probe (ctx);
+    g_once_init_leave (&once, 1);
+  }
+  return wtf.ok;
+}
+
+gboolean
+anode_jsc_latin1_new (JSCContext *ctx, gsize length, anode_latin1_t *out)
+{
+  if (length == 0 || length > G_MAXINT32 || !fast_strings (ctx))
+    return FALSE;
+  wtf_string_impl_t *impl = NULL;
+  std_span_t chars = { NULL, 0 };
+  wtf.create_uninitialized (&impl, length, &chars);
+  if (impl == NULL)
+    return FALSE;
+  anode_populate (chars.data, length);
+  out->impl = impl;
+  out->chars = chars.data;
+  out->length = length;
+  return TRUE;
+}
+
+JSCValue *
+anode_jsc_latin1_finish (JSCContext *ctx, anode_latin1_t *s)
+{
+  JSCValue *v = latin1_finish (ctx, s->impl);
+  s->impl = NULL;
+  return v;
+}
+
+gboolean
+anode_jsc_string_peek (JSCContext *ctx, JSCValue *value, anode_string_view_t *out)
+{
+  if (!jsc_value_is_string (value) || !fast_strings (ctx))
+    return FALSE;
+  JSStringRef s = JSValueToStringCopy (anode_jsc_context_get_js_context (ctx),
+                                       anode_jsc_value_get_js_value (value), NULL);
+  if (s == NULL)
+    return FALSE;
+  wtf_string_impl_t *impl = opaque_impl (s);
+  if (!(impl->flags & WTF_8BIT_FLAG)) {
+    JSStringRelease (s);
+    return FALSE;
+  }
+  out->keep = s;
+  out->chars = impl->chars;
+  out->length = impl->length;
+  return TRUE;
+}
+
+void
+anode_jsc_string_unpeek (anode_string_view_t *view)
+{
+  if (view->keep != NULL)
+    JSStringRelease (view->keep);
+  view->keep = NULL;
+}
+
+#else /* not x86-64 Linux: always the GLib API path */
+
+gboolean
+anode_jsc_latin1_new (JSCContext *ctx, gsize length, anode_latin1_t *out)
+{
+  return FALSE;
+}
+
+JSCValue *
+anode_jsc_latin1_finish (JSCContext *ctx, anode_latin1_t *s)
+{
+  return NULL;
+}
+
+gboolean
+anode_jsc_string_peek (JSCContext *ctx, JSCValue *value, anode_string_view_t *out)
+{
+  return FALSE;
+}
+
+void
+anode_jsc_string_unpeek (anode_string_view_t *view)
+{
+}
+
+#endif

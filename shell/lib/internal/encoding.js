@@ -225,6 +225,16 @@ function nativeDecode(u8, str, enc) {
   }
 }
 
+// Base64 and hex text of a Buffer: JSC's codec, except for hex of 16 KiB
+// and more, where C writing straight into the new string measured faster.
+function useNativeEncode(enc, n) {
+  return hasNativeCodecs && n >= 16 && (enc !== HEX || n < 16384);
+}
+
+// A fresh buffer of a mebibyte or more has its pages faulted in at once
+// before JSC's codec fills it (one by one costs more than the decoding).
+const BIG_DECODE = 1 << 20;
+
 function nativeEncode(buf, enc, start, end) {
   const view = start === 0 && end === buf.length ? buf : new Uint8Array(buf.buffer, buf.byteOffset + start, end - start);
   if (enc === HEX) return Uint8Array.prototype.toHex.call(view);
@@ -251,6 +261,7 @@ function writeString(buf, str, enc, off, max) {
 function stringToArrayBuffer(str, enc, max) {
   if (hasNativeCodecs && isBinaryText(enc)) {
     const u8 = new Uint8Array(max);
+    if (max >= BIG_DECODE) lazyBinding().populate(u8);
     const n = nativeDecode(u8, str, enc);
     if (n >= 0) return n === max ? u8.buffer : u8.buffer.slice(0, n);
   }
@@ -411,7 +422,7 @@ function sliceJs(buf, enc, start, end) {
 
 // Decodes buf[start, end) (a Uint8Array; the range is already clamped).
 function decodeBytes(buf, enc, start, end) {
-  if (hasNativeCodecs && isBinaryText(enc) && end - start >= 16) return nativeEncode(buf, enc, start, end);
+  if (isBinaryText(enc) && useNativeEncode(enc, end - start)) return nativeEncode(buf, enc, start, end);
   if (end - start < SMALL) return sliceJs(buf, enc, start, end);
   const s = lazyBinding().toString(buf, enc, start, end);
   // C gives undefined only for UTF-16 holding a lone surrogate.
