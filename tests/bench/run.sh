@@ -61,24 +61,16 @@ else
 fi
 
 # Issue "Node built-ins I": each script makes its own data, times itself and
-# prints one line; anode and node run the same script back to back.
+# prints its figures; anode and node run it in turn five times and the
+# medians are compared (one run of a 100 ms bench says more about the
+# machine's mood than about either runtime).
 side_by_side() {
-  local title=$1 script=$2
-  echo "== $title"
-  printf '  anode: %s\n' "$("$ANODE" "$script" 2>&1 | tail -1)"
-  printf '  node:  %s\n' "$("$NODE" "$script" 2>&1 | tail -1)"
+  echo "== $1"
+  python3 tests/bench/side-by-side.py "$ANODE" "$NODE" "$2" 5
 }
 side_by_side "fs.readFileSync of a 100 MB file" tests/bench/fs-read-big.js
 side_by_side "fs.promises.readFile of 10,000 small files" tests/bench/fs-read-many.js
-
-echo "== Buffer.from(str, 'base64') / toString('hex') on 50 MB (best of 3)"
-a=$("$ANODE" tests/bench/buffer.js); n=$("$NODE" tests/bench/buffer.js)
-python3 - "$a" "$n" <<'EOF'
-import json, sys
-a, n = (json.loads(x) for x in sys.argv[1:])
-for k in ('fromBase64', 'toHex'):
-    print('  %-10s anode %7.1f ms   node %7.1f ms   speed ratio %.2f (target >= 1.00)' % (k, a[k], n[k], n[k] / a[k]))
-EOF
+side_by_side "Buffer.from(str, 'base64') / toString('hex') on 50 MB (best of 3 in each run)" tests/bench/buffer.js
 side_by_side "JSON.parse of a 20 MB file" tests/bench/json-parse.js
 side_by_side "1 GiB stream.pipeline through a Transform" tests/bench/stream-pipeline.js
 
