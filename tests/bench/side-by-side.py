@@ -27,7 +27,7 @@ def figures(line):
         return [(k, float(v), 'ms') for k, v in json.loads(line).items()]
     out = []
     for m in FIGURE.finditer(line):
-        name = (m.group(1) or '').strip(' ,:') or 'rate'
+        name = (m.group(1) or '').strip(' ,:') or ('time' if m.group(3) == 'ms' else 'rate')
         out.append((name.split(',')[-1].strip(), float(m.group(2)), m.group(3)))
     return out
 

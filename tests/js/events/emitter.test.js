@@ -391,3 +391,47 @@ test('captureRejections routes rejected listener promises to error', async () =>
   });
   assert.strictEqual(EventEmitter.captureRejections, false);
 });
+
+test('emit hands listeners exactly the arguments given, one listener or many', () => {
+  const e = new EventEmitter();
+  const seen = [];
+  const record = function (...args) { seen.push([this === e, args.length, ...args]); };
+  e.on('one', record);
+  e.emit('one');
+  e.emit('one', undefined);
+  e.emit('one', 1, undefined);
+  e.emit('one', 1, 2, 3, 4);
+  e.on('many', record);
+  e.on('many', record);
+  e.emit('many', 'a');
+  e.emit('many', 'a', 'b', 'c');
+  assert.deepStrictEqual(seen, [
+    [true, 0], [true, 1, undefined], [true, 2, 1, undefined], [true, 4, 1, 2, 3, 4],
+    [true, 1, 'a'], [true, 1, 'a'], [true, 3, 'a', 'b', 'c'], [true, 3, 'a', 'b', 'c'],
+  ]);
+  // A listener added by a listener does not run in the same emit.
+  let late = 0;
+  e.on('grow', () => e.on('grow', () => late++));
+  e.on('grow', () => {});
+  e.emit('grow', 1, 2);
+  assert.strictEqual(late, 0);
+  assert.strictEqual(e.listenerCount('grow'), 3);
+});
+
+test('nextTick and setImmediate pass their extra arguments through', async () => {
+  const got = await new Promise((resolve) => {
+    const out = [];
+    process.nextTick((...a) => out.push(['tick', ...a]));
+    process.nextTick((...a) => out.push(['tick', ...a]), 1, 2, 3, 4, 5);
+    setImmediate((...a) => out.push(['imm', ...a]), 'x', undefined);
+    setImmediate((...a) => out.push(['imm', ...a]), 1, 2, 3, 4, 5);
+    let left = 2;
+    const settle = () => { if (--left === 0) resolve(out); };
+    setTimeout((...a) => { out.push(['timeout', ...a]); settle(); }, 1, 'p', 'q', 'r', 's');
+    setImmediate(() => setImmediate(settle));
+  });
+  assert.deepStrictEqual(got.filter((x) => x[0] !== 'timeout'), [
+    ['tick'], ['tick', 1, 2, 3, 4, 5], ['imm', 'x', undefined], ['imm', 1, 2, 3, 4, 5],
+  ]);
+  assert.deepStrictEqual(got.find((x) => x[0] === 'timeout'), ['timeout', 'p', 'q', 'r', 's']);
+});
