@@ -96,11 +96,6 @@ class HTTPParser {
     this.type = type;
     this.id = binding.create(type, this, maxHeaderSize || 16384, !!lenient);
     this.consumed = false;
-    this.onHeaders = noop;
-    this.onBody = noop;
-    this.onComplete = noop;
-    this.onError = noop;
-    this.onUpgrade = noop;
   }
 
   // Bytes fed from JS; returns the count parsed, or -1 after onError.
@@ -145,6 +140,13 @@ class HTTPParser {
 }
 HTTPParser.REQUEST = 0;
 HTTPParser.RESPONSE = 1;
+// The hooks a user of the parser sets (an own property per parser, or a
+// subclass's prototype: the server's, shared by all its connections).
+HTTPParser.prototype.onHeaders = noop;
+HTTPParser.prototype.onBody = noop;
+HTTPParser.prototype.onComplete = noop;
+HTTPParser.prototype.onError = noop;
+HTTPParser.prototype.onUpgrade = noop;
 
 function noop() {}
 

@@ -326,15 +326,10 @@ function connectionListener(socket) {
   socket.on('timeout', socketOnTimeout);
 
   const maxHeaderSize = server.maxHeaderSize ?? require('http').maxHeaderSize;
-  const parser = new HTTPParser(HTTPParser.REQUEST, maxHeaderSize, server.insecureHTTPParser);
+  const parser = new ServerParser(HTTPParser.REQUEST, maxHeaderSize, server.insecureHTTPParser);
   parser.socket = socket;
   parser.server = server;
   parser.incoming = null;
-  parser.onHeaders = serverOnHeaders;
-  parser.onBody = parserOnBody;
-  parser.onComplete = parserOnComplete;
-  parser.onError = serverOnParseError;
-  parser.onUpgrade = serverOnUpgrade;
   socket.parser = parser;
 
   const state = {
@@ -511,6 +506,14 @@ function serverOnHeaders(url, raw, flags, method, status, major, minor) {
   }
   return r;
 }
+
+// A connection's parser: the hooks are shared on the prototype.
+class ServerParser extends HTTPParser {}
+ServerParser.prototype.onHeaders = serverOnHeaders;
+ServerParser.prototype.onBody = parserOnBody;
+ServerParser.prototype.onComplete = parserOnComplete;
+ServerParser.prototype.onError = serverOnParseError;
+ServerParser.prototype.onUpgrade = serverOnUpgrade;
 
 function parserOnBody(b) {
   const req = this.incoming;
