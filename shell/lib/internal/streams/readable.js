@@ -184,13 +184,29 @@ function addChunkFrom(stream, chunk, encoding, addToFront) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
+// 'data' goes out once per chunk. When its one listener is a pipe's (which
+// returns nothing) and emit is the stock one, the listener is called
+// directly: the same call emit would make, without emit's dispatch.
+const kPipeOnData = Symbol('kPipeOnData');
+let defaultEmit;
+function emitData(stream, chunk) {
+  defaultEmit ??= require('events').prototype.emit;
+  const events = stream._events;
+  const listener = events === undefined ? undefined : events.data;
+  if (listener !== undefined && listener[kPipeOnData] === true && stream.emit === defaultEmit) {
+    listener.call(stream, chunk);
+  } else {
+    stream.emit('data', chunk);
+  }
+}
+
 function addChunk(stream, state, chunk, addToFront) {
   if (state.flowing && state.length === 0 && !state.sync && stream.listenerCount('data') > 0) {
     // Nothing is buffered and someone is listening: hand the chunk straight over.
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
-    stream.emit('data', chunk);
+    emitData(stream, chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     if (!addToFront) state.buffer.push(chunk);
@@ -293,7 +309,7 @@ Readable.prototype.read = function read(n) {
   }
   if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
     state.dataEmitted = true;
-    this.emit('data', ret);
+    emitData(this, ret);
   }
   return ret;
 };
@@ -492,6 +508,7 @@ Readable.prototype.pipe = function pipe(dest, pipeOpts) {
   function ondata(chunk) {
     if (dest.write(chunk) === false) pause();
   }
+  ondata[kPipeOnData] = true;
   src.on('data', ondata);
   function onerror(er) {
     unpipe();
