@@ -109,72 +109,13 @@ utf8_seq_len (guint8 c)
   return c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
 }
 
-/* The length of the longest valid sequence starting at s[0] (WHATWG's
- * "maximal subpart"): 0 when s[0] cannot start one, the full length when the
- * sequence is complete and valid, or less when it is cut short. */
-static gsize
-utf8_valid_prefix (const guint8 *s, gsize avail, gsize *need)
-{
-  guint8 c = s[0];
-  guint8 lo = 0x80, hi = 0xbf;
-  gsize n;
-  if (c >= 0xc2 && c <= 0xdf)
-    n = 2;
-  else if (c >= 0xe0 && c <= 0xef) {
-    n = 3;
-    if (c == 0xe0)
-      lo = 0xa0;
-    else if (c == 0xed)
-      hi = 0x9f;
-  } else if (c >= 0xf0 && c <= 0xf4) {
-    n = 4;
-    if (c == 0xf0)
-      lo = 0x90;
-    else if (c == 0xf4)
-      hi = 0x8f;
-  } else {
-    *need = 1;
-    return 0;
-  }
-  *need = n;
-  gsize i = 1;
-  for (; i < n && i < avail; i++) {
-    guint8 b = s[i];
-    if (b < lo || b > hi)
-      return i;
-    lo = 0x80;
-    hi = 0xbf;
-  }
-  return i;
-}
-
-
-/* Offset of the first byte that does not belong to a complete valid
- * sequence, or n. */
-static gsize
-utf8_valid_len (const guint8 *s, gsize n)
-{
-  gsize i = 0;
-  while (i < n) {
-    i += anode_ascii_prefix (s + i, n - i);
-    if (i >= n)
-      break;
-    gsize need;
-    gsize got = utf8_valid_prefix (s + i, n - i, &need);
-    if (got != need)
-      return i;
-    i += need;
-  }
-  return n;
-}
-
 static const guint8 replacement[3] = { 0xef, 0xbf, 0xbd };
 
 /* Valid UTF-8 for `s`, each maximal invalid subpart replaced by U+FFFD. */
 static GBytes *
 utf8_sanitize (const guint8 *s, gsize n)
 {
-  gsize good = utf8_valid_len (s, n);
+  gsize good = anode_utf8_valid_len (s, n);
   if (good == n)
     return g_bytes_new_static (s, n);
   GByteArray *out = g_byte_array_sized_new (n + 16);
@@ -185,10 +126,10 @@ utf8_sanitize (const guint8 *s, gsize n)
     if (i >= n)
       break;
     gsize need;
-    gsize got = utf8_valid_prefix (s + i, n - i, &need);
+    gsize got = anode_utf8_valid_prefix (s + i, n - i, &need);
     g_byte_array_append (out, replacement, 3);
     i += MAX (got, 1);
-    good = utf8_valid_len (s + i, n - i);
+    good = anode_utf8_valid_len (s + i, n - i);
   }
   return g_byte_array_free_to_bytes (out);
 }
@@ -619,6 +560,33 @@ ascii_string (JSCContext *ctx, block_t *b, gsize len)
   return v;
 }
 
+static void
+binary_text_encode (int enc, char *dst, const guint8 *s, gsize n)
+{
+  if (enc == ENC_HEX)
+    hex_encode (dst, s, n);
+  else
+    b64_encode (dst, s, n, enc == ENC_BASE64URL);
+}
+
+/* Base64 or hex text (ASCII) of `n` bytes: written straight into a JSC
+ * string where one can be made, else into a block for the GLib API. */
+static JSCValue *
+encoded_string (JSCContext *ctx, int enc, const guint8 *s, gsize n)
+{
+  gsize size = enc == ENC_HEX ? n * 2 : b64_encoded_size (n, enc == ENC_BASE64URL);
+  anode_latin1_t out;
+  if (anode_jsc_latin1_new (ctx, size, &out)) {
+    binary_text_encode (enc, (char *) out.chars, s, n);
+    JSCValue *v = anode_jsc_latin1_finish (ctx, &out);
+    if (v != NULL)
+      return v;
+  }
+  block_t *b = block_new (size);
+  binary_text_encode (enc, (char *) b->data, s, n);
+  return ascii_string (ctx, b, size);
+}
+
 /* `mask` 0x7f reads bytes as Node's ascii decoder does (high bit dropped). */
 static JSCValue *
 latin1_string (JSCContext *ctx, const guint8 *s, gsize n, guint8 mask)
@@ -704,7 +672,6 @@ to_string_cb (JSCValue *view, int enc, double start, double end, anode_runtime_t
   gsize e = MIN ((gsize) end, size), st = MIN ((gsize) start, e);
   const guint8 *s = data + st;
   gsize n = e - st;
-  block_t *b;
   JSCValue *v;
 
   switch (enc) {
@@ -715,28 +682,8 @@ to_string_cb (JSCValue *view, int enc, double start, double end, anode_runtime_t
     v = utf16le_string (rt->ctx, s, n);
     return v ? v : jsc_value_new_undefined (rt->ctx);
   case ENC_BASE64:
-  case ENC_BASE64URL: {
-    anode_latin1_t out;
-    if (anode_jsc_latin1_new (rt->ctx, b64_encoded_size (n, enc == ENC_BASE64URL), &out)) {
-      b64_encode ((char *) out.chars, s, n, enc == ENC_BASE64URL);
-      if ((v = anode_jsc_latin1_finish (rt->ctx, &out)) != NULL)
-        return v;
-    }
-    b = block_new (b64_encoded_size (n, enc == ENC_BASE64URL));
-    b64_encode ((char *) b->data, s, n, enc == ENC_BASE64URL);
-    return ascii_string (rt->ctx, b, b->size);
-  }
-  case ENC_HEX: {
-    anode_latin1_t out;
-    if (anode_jsc_latin1_new (rt->ctx, n * 2, &out)) {
-      hex_encode ((char *) out.chars, s, n);
-      if ((v = anode_jsc_latin1_finish (rt->ctx, &out)) != NULL)
-        return v;
-    }
-    b = block_new (n * 2);
-    hex_encode ((char *) b->data, s, n);
-    return ascii_string (rt->ctx, b, b->size);
-  }
+  case ENC_BASE64URL:
+  case ENC_HEX: return encoded_string (rt->ctx, enc, s, n);
   default: return jsc_value_new_undefined (rt->ctx);
   }
 }
@@ -750,7 +697,7 @@ decode_utf8_cb (JSCValue *view, double start, double end, gboolean fatal,
   gsize size;
   guint8 *data = view_data (view, &size);
   gsize e = MIN ((gsize) end, size), st = MIN ((gsize) start, e);
-  if (fatal && utf8_valid_len (data + st, e - st) != e - st)
+  if (fatal && anode_utf8_valid_len (data + st, e - st) != e - st)
     return jsc_value_new_undefined (rt->ctx);
   return string_from_utf8 (rt->ctx, data + st, e - st);
 }
@@ -809,7 +756,7 @@ is_utf8_cb (JSCValue *view, anode_runtime_t *rt)
 {
   gsize n;
   const guint8 *s = view_data (view, &n);
-  return utf8_valid_len (s, n) == n;
+  return anode_utf8_valid_len (s, n) == n;
 }
 
 static gboolean

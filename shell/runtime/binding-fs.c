@@ -980,31 +980,6 @@ read_all_free (read_all_t *a)
   g_free (a);
 }
 
-/* Valid UTF-8? ASCII runs are checked eight bytes at a time. */
-static gboolean
-utf8_valid (const char *s, gsize n)
-{
-  gsize i = 0;
-  while (i < n) {
-    for (; i + 8 <= n; i += 8) {
-      guint64 v;
-      memcpy (&v, s + i, 8);
-      if (v & G_GUINT64_CONSTANT (0x8080808080808080))
-        break;
-    }
-    while (i < n && !(s[i] & 0x80))
-      i++;
-    if (i == n)
-      return TRUE;
-    /* One multi-byte sequence (plus its trailing ASCII), then back to the fast loop. */
-    gsize len = (s[i] & 0xe0) == 0xc0 ? 2 : (s[i] & 0xf0) == 0xe0 ? 3 : 4;
-    if (i + len > n || !g_utf8_validate_len (s + i, len, NULL))
-      return FALSE;
-    i += len;
-  }
-  return TRUE;
-}
-
 /* Sets the error on `e` and returns FALSE, or returns TRUE with *res set. */
 static gboolean
 read_all_result (read_all_t *a, JSCValue *e, JSCValue **res)
@@ -1019,12 +994,20 @@ read_all_result (read_all_t *a, JSCValue *e, JSCValue **res)
     anode_set_uv_error (e, a->err, a->syscall, a->err < 0 && a->syscall[0] == 'o' ? a->path : NULL);
     return FALSE;
   }
-  if (a->utf8 && a->data != NULL && anode_ascii_prefix ((const guint8 *) a->data, a->len) == a->len) {
-    *res = anode_string_new_ascii (ctx, a->data, a->len);
-  } else if (a->utf8 && a->data != NULL && utf8_valid (a->data, a->len)) {
-    g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&a->data), a->len);
-    *res = jsc_value_new_string_from_bytes (ctx, bytes);
-  } else if (a->utf8) {
+  if (a->utf8 && a->data != NULL) {
+    const guint8 *text = (const guint8 *) a->data;
+    gsize ascii = anode_ascii_prefix (text, a->len);
+    if (ascii == a->len) {
+      *res = anode_string_new_ascii (ctx, a->data, a->len);
+      return TRUE;
+    }
+    if (anode_utf8_valid_len (text + ascii, a->len - ascii) == a->len - ascii) {
+      g_autoptr (GBytes) bytes = g_bytes_new_take (g_steal_pointer (&a->data), a->len);
+      *res = jsc_value_new_string_from_bytes (ctx, bytes);
+      return TRUE;
+    }
+  }
+  if (a->utf8) {
     *res = anode_string_new_utf8 (ctx, a->data ? a->data : "", a->len);
   } else {
     char *data = a->data ? g_steal_pointer (&a->data) : g_malloc (1);

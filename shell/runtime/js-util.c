@@ -107,6 +107,59 @@ anode_ascii_prefix (const guint8 *s, gsize n)
   return i;
 }
 
+gsize
+anode_utf8_valid_prefix (const guint8 *s, gsize avail, gsize *need)
+{
+  guint8 c = s[0];
+  guint8 lo = 0x80, hi = 0xbf;
+  gsize n;
+  if (c >= 0xc2 && c <= 0xdf)
+    n = 2;
+  else if (c >= 0xe0 && c <= 0xef) {
+    n = 3;
+    if (c == 0xe0)
+      lo = 0xa0;
+    else if (c == 0xed)
+      hi = 0x9f;
+  } else if (c >= 0xf0 && c <= 0xf4) {
+    n = 4;
+    if (c == 0xf0)
+      lo = 0x90;
+    else if (c == 0xf4)
+      hi = 0x8f;
+  } else {
+    *need = 1;
+    return 0;
+  }
+  *need = n;
+  gsize i = 1;
+  for (; i < n && i < avail; i++) {
+    guint8 b = s[i];
+    if (b < lo || b > hi)
+      return i;
+    lo = 0x80;
+    hi = 0xbf;
+  }
+  return i;
+}
+
+gsize
+anode_utf8_valid_len (const guint8 *s, gsize n)
+{
+  gsize i = 0;
+  while (i < n) {
+    i += anode_ascii_prefix (s + i, n - i);
+    if (i >= n)
+      break;
+    gsize need;
+    gsize got = anode_utf8_valid_prefix (s + i, n - i, &need);
+    if (got != need)
+      return i;
+    i += need;
+  }
+  return n;
+}
+
 JSCValue *
 anode_string_new_ascii (JSCContext *ctx, const char *data, gsize len)
 {
@@ -124,9 +177,10 @@ anode_string_new_ascii (JSCContext *ctx, const char *data, gsize len)
 JSCValue *
 anode_string_new_utf8 (JSCContext *ctx, const char *data, gsize len)
 {
-  if (anode_ascii_prefix ((const guint8 *) data, len) == len)
+  gsize ascii = anode_ascii_prefix ((const guint8 *) data, len);
+  if (ascii == len)
     return anode_string_new_ascii (ctx, data, len);
-  if (g_utf8_validate_len (data, len, NULL)) {
+  if (g_utf8_validate_len (data + ascii, len - ascii, NULL)) {
     g_autoptr (GBytes) bytes = g_bytes_new (data, len);
     return jsc_value_new_string_from_bytes (ctx, bytes);
   }

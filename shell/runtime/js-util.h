@@ -35,6 +35,15 @@ void anode_populate (void *p, gsize n);
 /* How many bytes of `s` are ASCII before the first that is not. */
 gsize anode_ascii_prefix (const guint8 *s, gsize n);
 
+/* The length of the longest valid UTF-8 sequence starting at s[0] (WHATWG's
+ * "maximal subpart"): 0 when s[0] cannot start one, the full length (also
+ * stored in *need) when it is complete and valid, or less when cut short. */
+gsize anode_utf8_valid_prefix (const guint8 *s, gsize avail, gsize *need);
+
+/* Offset of the first byte of `s` that does not belong to a complete valid
+ * UTF-8 sequence, or n. */
+gsize anode_utf8_valid_len (const guint8 *s, gsize n);
+
 /* A new JS string from `len` bytes of ASCII, copied once into JSC's own
  * one-byte string where it can be reached. Caller owns. */
 JSCValue *anode_string_new_ascii (JSCContext *ctx, const char *data, gsize len);
