@@ -4,6 +4,7 @@
 const {
   Timeout, Immediate, clearTimeout, clearImmediate,
 } = require('internal/timers');
+const { extraArgs } = require('internal/process/task_queues');
 
 function validateCallback(callback) {
   if (typeof callback !== 'function') {
@@ -12,38 +13,27 @@ function validateCallback(callback) {
   }
 }
 
-// The callback's extra arguments, from named parameters where they fit:
-// JSC runs a function that hands `arguments` on many times slower, so only
-// the rare call with more than three extras does.
-function extras(n, a1, a2, a3, args, from) {
-  switch (n - from) {
-    case 0: return undefined;
-    case 1: return [a1];
-    case 2: return [a1, a2];
-    case 3: return [a1, a2, a3];
-    default: return Array.prototype.slice.call(args, from);
-  }
-}
-
+// Extras come from named parameters; `arguments` is handed on only past
+// three of them (see extraArgs).
 function setTimeout(callback, after, arg1, arg2, arg3) {
   validateCallback(callback);
   const n = arguments.length;
-  return new Timeout(callback, after, n <= 2 ? undefined : n <= 5 ? extras(n, arg1, arg2, arg3, null, 2)
-    : extras(n, arg1, arg2, arg3, arguments, 2), false, true);
+  return new Timeout(callback, after, n <= 5 ? extraArgs(n - 2, arg1, arg2, arg3)
+    : extraArgs(n - 2, arg1, arg2, arg3, arguments, 2), false, true);
 }
 
 function setInterval(callback, repeat, arg1, arg2, arg3) {
   validateCallback(callback);
   const n = arguments.length;
-  return new Timeout(callback, repeat, n <= 2 ? undefined : n <= 5 ? extras(n, arg1, arg2, arg3, null, 2)
-    : extras(n, arg1, arg2, arg3, arguments, 2), true, true);
+  return new Timeout(callback, repeat, n <= 5 ? extraArgs(n - 2, arg1, arg2, arg3)
+    : extraArgs(n - 2, arg1, arg2, arg3, arguments, 2), true, true);
 }
 
 function setImmediate(callback, arg1, arg2, arg3) {
   validateCallback(callback);
   const n = arguments.length;
-  return new Immediate(callback, n <= 1 ? undefined : n <= 4 ? extras(n, arg1, arg2, arg3, null, 1)
-    : extras(n, arg1, arg2, arg3, arguments, 1));
+  return new Immediate(callback, n <= 4 ? extraArgs(n - 1, arg1, arg2, arg3)
+    : extraArgs(n - 1, arg1, arg2, arg3, arguments, 1));
 }
 
 Object.defineProperty(setTimeout, Symbol.for('nodejs.util.promisify.custom'), {

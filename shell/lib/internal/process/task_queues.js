@@ -42,10 +42,20 @@ function shift() {
 let triggerUncaught = null; // set by bootstrap/node
 let onRejections = null;
 
+// A callback's `count` extra arguments as an array (undefined when none),
+// from named parameters where they fit. JSC runs a function that slices or
+// hands on `arguments` many times slower, so callers pass `args` (counted
+// from `from`) only when there are more than three extras.
+function extraArgs(count, a1, a2, a3, args, from) {
+  if (count <= 0) return undefined;
+  if (count === 1) return [a1];
+  if (count === 2) return [a1, a2];
+  if (count === 3) return [a1, a2, a3];
+  return Array.prototype.slice.call(args, from);
+}
+
 // Each tick takes two ring slots, the callback and its arguments (undefined
 // when there are none): no object or rest array per call on the common path.
-// Named parameters, not `arguments` slices: JSC runs a function that slices
-// `arguments` many times slower.
 function nextTick(callback, a1, a2, a3) {
   if (typeof callback !== 'function') {
     const { codes } = require('internal/errors');
@@ -54,13 +64,8 @@ function nextTick(callback, a1, a2, a3) {
   if (process._exiting) return;
   const n = arguments.length;
   push(callback);
-  push(n === 1 ? undefined : n === 2 ? [a1] : n === 3 ? [a1, a2] : n === 4 ? [a1, a2, a3]
-    : argsFrom(arguments, 1));
+  push(n <= 4 ? extraArgs(n - 1, a1, a2, a3) : extraArgs(n - 1, a1, a2, a3, arguments, 1));
   tickInfo[kHasTickScheduled] = 1;
-}
-
-function argsFrom(args, from) {
-  return Array.prototype.slice.call(args, from);
 }
 
 // Runs the whole tick queue. Promise jobs run when this returns to C.
@@ -113,6 +118,7 @@ function setHandlers(uncaught, rejections) {
 module.exports = {
   tickInfo,
   nextTick,
+  extraArgs,
   queueMicrotask,
   processTicksAndRejections,
   pendingRejections,
