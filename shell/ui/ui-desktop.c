@@ -267,6 +267,15 @@ shell_req_finish (shell_req_t *r, GError *error)
   g_free (r);
 }
 
+static shell_req_t *
+shell_req_new (anode_ui_t *ui, JSCValue *cb)
+{
+  shell_req_t *r = g_new0 (shell_req_t, 1);
+  r->ui = ui;
+  r->cb = g_object_ref (cb);
+  return r;
+}
+
 static void
 launch_done (GObject *src, GAsyncResult *res, gpointer data)
 {
@@ -279,12 +288,9 @@ launch_done (GObject *src, GAsyncResult *res, gpointer data)
 static void
 open_cb (const char *uri, JSCValue *cb, anode_ui_t *ui)
 {
-  shell_req_t *r = g_new0 (shell_req_t, 1);
-  r->ui = ui;
-  r->cb = g_object_ref (cb);
   g_autoptr (GAppLaunchContext) lc = G_APP_LAUNCH_CONTEXT (
     gdk_display_get_app_launch_context (gdk_display_get_default ()));
-  g_app_info_launch_default_for_uri_async (uri, lc, NULL, launch_done, r);
+  g_app_info_launch_default_for_uri_async (uri, lc, NULL, launch_done, shell_req_new (ui, cb));
 }
 
 static void
@@ -299,11 +305,8 @@ trash_done (GObject *src, GAsyncResult *res, gpointer data)
 static void
 trash_cb (const char *path, JSCValue *cb, anode_ui_t *ui)
 {
-  shell_req_t *r = g_new0 (shell_req_t, 1);
-  r->ui = ui;
-  r->cb = g_object_ref (cb);
   g_autoptr (GFile) f = g_file_new_for_path (path);
-  g_file_trash_async (f, G_PRIORITY_DEFAULT, NULL, trash_done, r);
+  g_file_trash_async (f, G_PRIORITY_DEFAULT, NULL, trash_done, shell_req_new (ui, cb));
 }
 
 /* shellShowItem(path): FileManager1.ShowItems on the session bus; false
